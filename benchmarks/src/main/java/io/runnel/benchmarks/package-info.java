@@ -1,0 +1,4 @@
+/**
+ * JMH benchmarks of every layer.
+ */
+package io.runnel.benchmarks;

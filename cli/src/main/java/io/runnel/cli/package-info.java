@@ -1,0 +1,4 @@
+/**
+ * The runnel command line. Arrives with the clients issue.
+ */
+package io.runnel.cli;

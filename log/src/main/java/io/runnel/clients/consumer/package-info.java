@@ -1,0 +1,4 @@
+/**
+ * The consumer client, with Apache Kafka's shapes ({@code org.apache.kafka.clients.consumer}).
+ */
+package io.runnel.clients.consumer;

@@ -1,0 +1,4 @@
+/**
+ * Runnable example applications. Arrive with the demo issue.
+ */
+package io.runnel.samples;

@@ -89,7 +89,7 @@ final class LogCleaner {
                     break;
                 }
             }
-            if (start >= upper) {
+            if (start >= upper && !(force && segs.firstKey() < upper)) {
                 return -1L;
             }
             long cleanBytes = 0;
@@ -107,7 +107,7 @@ final class LogCleaner {
             }
             Map<ByteBuffer, Long> latest = new HashMap<>();
             long used = 0;
-            long dirtyEnd = start;
+            long dirtyEnd = Math.min(start, upper);
             for (LogSegment s : new ArrayList<>(segs.subMap(start, true, upper, false).values())) {
                 for (DefaultRecordBatch batch : s.log().batches()) {
                     if (batch.isControlBatch()) {

@@ -428,7 +428,7 @@ public final class LogManager implements Closeable {
         if (t == null) {
             throw new UnknownTopicOrPartitionException("Topic '" + name + "' does not exist");
         }
-        topicStore.delete(name);
+        topicStore.delete(t.metadata);
         for (int p = 0; p < t.metadata.partitions(); p++) {
             TopicPartition tp = new TopicPartition(name, p);
             PartitionLog pl = logs.remove(tp);

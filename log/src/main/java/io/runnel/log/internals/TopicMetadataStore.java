@@ -18,11 +18,13 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * Persists topic metadata under {@code <log.dir>/__topic_metadata/<topic>.properties}, one file per topic
- * (topic names are legal file names by construction), as Java properties:
+ * Persists topic metadata under {@code <log.dir>/__topic_metadata/<topic id>.properties}, one file per topic
+ * (named by ID: a 249-character topic name plus a suffix would pass the file system's 255-byte name limit), as
+ * Java properties:
  *
  * <pre>
  * version=0
+ * name=orders
  * topic.id=AAAAAAAAAAAAAAAAAAAAAQ
  * partitions=3
  * config.cleanup.policy=compact        (topic-level overrides, prefixed "config.")
@@ -69,7 +71,6 @@ public final class TopicMetadataStore {
             return topics;
         }
         for (File f : files) {
-            String name = f.getName().substring(0, f.getName().length() - SUFFIX.length());
             Properties p = new Properties();
             try (Reader r = Files.newBufferedReader(f.toPath(), StandardCharsets.UTF_8)) {
                 p.load(r);
@@ -79,6 +80,7 @@ public final class TopicMetadataStore {
                         overrides.put(key.substring("config.".length()), p.getProperty(key));
                     }
                 }
+                String name = p.getProperty("name");
                 topics.put(name, new TopicMetadata(name, Uuid.fromString(p.getProperty("topic.id")),
                         Integer.parseInt(p.getProperty("partitions")), overrides));
             } catch (IOException | RuntimeException e) {
@@ -97,11 +99,12 @@ public final class TopicMetadataStore {
     public void write(TopicMetadata metadata) {
         Properties p = new Properties();
         p.setProperty("version", "0");
+        p.setProperty("name", metadata.name());
         p.setProperty("topic.id", metadata.topicId().toString());
         p.setProperty("partitions", Integer.toString(metadata.partitions()));
         metadata.overrides().forEach((k, v) -> p.setProperty("config." + k, v));
-        File target = new File(dir, metadata.name() + SUFFIX);
-        File tmp = new File(dir, metadata.name() + SUFFIX + ".tmp");
+        File target = new File(dir, metadata.topicId() + SUFFIX);
+        File tmp = new File(dir, metadata.topicId() + SUFFIX + ".tmp");
         try {
             try (Writer w = Files.newBufferedWriter(tmp.toPath(), StandardCharsets.UTF_8)) {
                 p.store(w, "Runnel topic metadata");
@@ -118,13 +121,14 @@ public final class TopicMetadataStore {
     /**
      * Deletes a topic's metadata.
      *
-     * @param name the topic
+     * @param metadata the topic
      */
-    public void delete(String name) {
+    public void delete(TopicMetadata metadata) {
         try {
-            Files.deleteIfExists(new File(dir, name + SUFFIX).toPath());
+            Files.deleteIfExists(new File(dir, metadata.topicId() + SUFFIX).toPath());
         } catch (IOException e) {
-            throw new RunnelStorageException("Could not delete topic metadata of " + name + ": " + e.getMessage(), e);
+            throw new RunnelStorageException("Could not delete topic metadata of " + metadata.name() + ": "
+                    + e.getMessage(), e);
         }
     }
 

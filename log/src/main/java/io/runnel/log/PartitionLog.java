@@ -12,7 +12,6 @@ import io.runnel.common.record.CompressionType;
 import io.runnel.common.record.DefaultRecordBatch;
 import io.runnel.common.record.FileRecords;
 import io.runnel.common.record.MemoryRecords;
-import io.runnel.common.record.Record;
 import io.runnel.common.record.RecordBatch;
 import io.runnel.common.record.TimestampType;
 import io.runnel.common.utils.Time;
@@ -455,21 +454,14 @@ public final class PartitionLog implements Closeable {
             }
             boolean checkKeys = cfg.compact() && !batch.isControlBatch();
             if (checkKeys || batch.compressionId() == CompressionType.NONE.id) {
-                int n = 0;
                 try {
-                    for (Record r : batch) {
-                        if (checkKeys && !r.hasKey()) {
-                            throw new InvalidRecordException("Compacted topic cannot accept message without key in "
-                                    + "topic partition " + topicPartition + ": every record of a compacted topic needs a key");
-                        }
-                        n++;
-                    }
+                    batch.validateRecords(checkKeys);
                 } catch (CorruptRecordException e) {
                     throw new CorruptRecordException("Append to " + topicPartition + " rejected: " + e.getMessage(), e);
-                }
-                if (n != count) {
-                    throw new CorruptRecordException("A record batch for " + topicPartition + " declares " + count
-                            + " records but holds " + n);
+                } catch (InvalidRecordException e) {
+                    throw new InvalidRecordException("Compacted topic cannot accept message without key in "
+                            + "topic partition " + topicPartition + ": every record of a compacted topic needs a key ("
+                            + e.getMessage() + ")", e);
                 }
             }
             batches.add(batch);

@@ -343,6 +343,75 @@ public final class DefaultRecordBatch implements RecordBatch {
     }
 
     /**
+     * Walks the records without decoding them (no allocation for uncompressed batches): checks that each
+     * record's length prefix stays inside the batch, that the records fill the batch exactly, that their
+     * number matches the header's count, and optionally that every record has a key.
+     *
+     * @param requireKeys whether a null key is an error (compacted topics)
+     * @return the number of records
+     * @throws CorruptRecordException if the structure is broken (or decompression fails)
+     * @throws io.runnel.common.errors.InvalidRecordException if {@code requireKeys} and a record has no key
+     */
+    public int validateRecords(boolean requireKeys) {
+        int count = countOrNull();
+        ByteBuffer b = recordsBuffer();
+        int pos = b.position();
+        int end = b.limit();
+        int n = 0;
+        try {
+            while (pos < end) {
+                long v = varintAt(b, pos);
+                int length = (int) (v >> 32);
+                pos = (int) v;
+                if (length < 6 || length > end - pos) {
+                    throw new CorruptRecordException("Record " + n + " of the batch at offset " + baseOffset()
+                            + " has length " + length + " but " + (end - pos) + " bytes remain");
+                }
+                if (requireKeys) {
+                    int p = pos + 1;
+                    for (int i = 0; i < 10 && (b.get(p++) & 0x80) != 0; i++) {
+                        // skip timestampDelta (varlong)
+                    }
+                    p = (int) varintAt(b, p); // skip offsetDelta
+                    int keyLength = (int) (varintAt(b, p) >> 32);
+                    if (keyLength < 0) {
+                        throw new io.runnel.common.errors.InvalidRecordException("Record " + n + " of the batch at "
+                                + "offset " + baseOffset() + " has no key");
+                    }
+                }
+                pos += length;
+                n++;
+            }
+        } catch (IndexOutOfBoundsException e) {
+            throw new CorruptRecordException("Record " + n + " of the batch at offset " + baseOffset()
+                    + " overruns the batch", e);
+        }
+        if (n != count) {
+            throw new CorruptRecordException("Record batch at offset " + baseOffset() + " declares " + count
+                    + " records but holds " + n);
+        }
+        return n;
+    }
+
+    // Reads a zig-zag varint at an absolute index: returns (value shifted left 32) or-ed with the index after it.
+    private static long varintAt(ByteBuffer b, int index) {
+        int raw = 0;
+        int shift = 0;
+        int p = index;
+        int x;
+        do {
+            if (shift > 28) {
+                throw new CorruptRecordException("Varint is longer than 5 bytes at buffer position " + index);
+            }
+            x = b.get(p++);
+            raw |= (x & 0x7f) << shift;
+            shift += 7;
+        } while ((x & 0x80) != 0);
+        int value = (raw >>> 1) ^ -(raw & 1);
+        return ((long) value << 32) | (p & 0xffffffffL);
+    }
+
+    /**
      * Kafka's sequence arithmetic: sequences wrap from {@code Integer.MAX_VALUE} to 0.
      *
      * @param sequence  a sequence

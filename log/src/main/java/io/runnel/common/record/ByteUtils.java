@@ -45,6 +45,25 @@ final class ByteUtils {
         return (value >>> 1) ^ -(value & 1);
     }
 
+    // Reads a zig-zag varint at an absolute index without moving the buffer: returns the value shifted left by
+    // 32 bits, or-ed with the index after the varint.
+    static long varintAt(ByteBuffer b, int index) {
+        int raw = 0;
+        int shift = 0;
+        int p = index;
+        int x;
+        do {
+            if (shift > 28) {
+                throw new CorruptRecordException("Varint is longer than 5 bytes at buffer position " + index);
+            }
+            x = b.get(p++);
+            raw |= (x & 0x7f) << shift;
+            shift += 7;
+        } while ((x & 0x80) != 0);
+        int value = (raw >>> 1) ^ -(raw & 1);
+        return ((long) value << 32) | (p & 0xffffffffL);
+    }
+
     /** Writes {@code value} at {@code pos} of {@code dst}; returns the position after it. */
     static int writeVarint(int value, byte[] dst, int pos) {
         int v = (value << 1) ^ (value >> 31);

@@ -64,54 +64,74 @@ public final class DefaultRecord implements Record {
      * @param baseOffset    the batch's base offset
      * @param baseTimestamp the batch's base timestamp
      * @param baseSequence  the batch's base sequence
-     * @param logAppendTime the batch max timestamp if the batch is LogAppendTime, else null
+     * @param logAppendTime whether the batch is LogAppendTime
+     * @param appendTime    the batch max timestamp (used when logAppendTime)
      * @return the record
      * @throws CorruptRecordException if the record is malformed
      */
     static DefaultRecord readFrom(ByteBuffer buffer, long baseOffset, long baseTimestamp, int baseSequence,
-                                  Long logAppendTime) {
+                                  boolean logAppendTime, long appendTime) {
         int start = buffer.position();
-        int length = ByteUtils.readVarint(buffer);
-        int bodyStart = buffer.position();
-        if (length < 6 || length > buffer.remaining()) {
-            throw new CorruptRecordException("Record length " + length + " is out of bounds (" + buffer.remaining()
+        int limit = buffer.limit();
+        long v = ByteUtils.varintAt(buffer, start);
+        int length = (int) (v >> 32);
+        int p = (int) v;
+        if (length < 6 || length > limit - p) {
+            throw new CorruptRecordException("Record length " + length + " is out of bounds (" + (limit - p)
                     + " bytes remain in the batch)");
         }
-        int end = bodyStart + length;
-        buffer.get(); // attributes, unused
-        long timestampDelta = ByteUtils.readVarlong(buffer);
-        int offsetDelta = ByteUtils.readVarint(buffer);
-        int keySize = ByteUtils.readVarint(buffer);
-        int keyPosition = buffer.position();
+        int end = p + length;
+        p++; // attributes, unused
+        long timestampDelta;
+        {
+            long raw = 0;
+            int shift = 0;
+            int b;
+            do {
+                if (shift > 63) {
+                    throw new CorruptRecordException("Varlong is longer than 10 bytes at buffer position " + p);
+                }
+                b = buffer.get(p++);
+                raw |= (long) (b & 0x7f) << shift;
+                shift += 7;
+            } while ((b & 0x80) != 0);
+            timestampDelta = (raw >>> 1) ^ -(raw & 1);
+        }
+        v = ByteUtils.varintAt(buffer, p);
+        int offsetDelta = (int) (v >> 32);
+        v = ByteUtils.varintAt(buffer, (int) v);
+        int keySize = (int) (v >> 32);
+        int keyPosition = (int) v;
+        p = keyPosition;
         if (keySize >= 0) {
             if (keySize > end - keyPosition) {
                 throw new CorruptRecordException("Record key length " + keySize + " overruns its record");
             }
-            buffer.position(keyPosition + keySize);
+            p += keySize;
         } else if (keySize != -1) {
             throw new CorruptRecordException("Record key length " + keySize + " is negative");
         }
-        int valueSize = ByteUtils.readVarint(buffer);
-        int valuePosition = buffer.position();
+        v = ByteUtils.varintAt(buffer, p);
+        int valueSize = (int) (v >> 32);
+        int valuePosition = (int) v;
+        p = valuePosition;
         if (valueSize >= 0) {
             if (valueSize > end - valuePosition) {
                 throw new CorruptRecordException("Record value length " + valueSize + " overruns its record");
             }
-            buffer.position(valuePosition + valueSize);
+            p += valueSize;
         } else if (valueSize != -1) {
             throw new CorruptRecordException("Record value length " + valueSize + " is negative");
         }
-        int headersPosition = buffer.position();
-        if (headersPosition >= end) {
+        if (p >= end) {
             throw new CorruptRecordException("Record has no header count");
         }
         buffer.position(end);
-        long offset = baseOffset + offsetDelta;
-        long timestamp = logAppendTime != null ? logAppendTime : baseTimestamp + timestampDelta;
+        long timestamp = logAppendTime ? appendTime : baseTimestamp + timestampDelta;
         int sequence = baseSequence == RecordBatch.NO_SEQUENCE ? RecordBatch.NO_SEQUENCE
                 : DefaultRecordBatch.incrementSequence(baseSequence, offsetDelta);
-        return new DefaultRecord(buffer, end - start, offset, timestamp, sequence, keyPosition, keySize,
-                valuePosition, valueSize, headersPosition, end);
+        return new DefaultRecord(buffer, end - start, baseOffset + offsetDelta, timestamp, sequence, keyPosition,
+                keySize, valuePosition, valueSize, p, end);
     }
 
     /**

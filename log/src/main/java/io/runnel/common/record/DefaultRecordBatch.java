@@ -311,7 +311,8 @@ public final class DefaultRecordBatch implements RecordBatch {
         long base = baseOffset();
         long baseTs = baseTimestamp();
         int baseSeq = baseSequence();
-        Long appendTime = timestampType() == TimestampType.LOG_APPEND_TIME ? maxTimestamp() : null;
+        boolean logAppendTime = timestampType() == TimestampType.LOG_APPEND_TIME;
+        long appendTime = maxTimestamp();
         return new Iterator<>() {
             private int read;
 
@@ -327,7 +328,7 @@ public final class DefaultRecordBatch implements RecordBatch {
                 }
                 DefaultRecord record;
                 try {
-                    record = DefaultRecord.readFrom(records, base, baseTs, baseSeq, appendTime);
+                    record = DefaultRecord.readFrom(records, base, baseTs, baseSeq, logAppendTime, appendTime);
                 } catch (CorruptRecordException | IndexOutOfBoundsException | java.nio.BufferUnderflowException e) {
                     throw new CorruptRecordException("Record " + read + " of the batch at offset " + base
                             + " is malformed: " + e.getMessage(), e);
@@ -360,7 +361,7 @@ public final class DefaultRecordBatch implements RecordBatch {
         int n = 0;
         try {
             while (pos < end) {
-                long v = varintAt(b, pos);
+                long v = ByteUtils.varintAt(b, pos);
                 int length = (int) (v >> 32);
                 pos = (int) v;
                 if (length < 6 || length > end - pos) {
@@ -372,8 +373,8 @@ public final class DefaultRecordBatch implements RecordBatch {
                     for (int i = 0; i < 10 && (b.get(p++) & 0x80) != 0; i++) {
                         // skip timestampDelta (varlong)
                     }
-                    p = (int) varintAt(b, p); // skip offsetDelta
-                    int keyLength = (int) (varintAt(b, p) >> 32);
+                    p = (int) ByteUtils.varintAt(b, p); // skip offsetDelta
+                    int keyLength = (int) (ByteUtils.varintAt(b, p) >> 32);
                     if (keyLength < 0) {
                         throw new io.runnel.common.errors.InvalidRecordException("Record " + n + " of the batch at "
                                 + "offset " + baseOffset() + " has no key");
@@ -391,24 +392,6 @@ public final class DefaultRecordBatch implements RecordBatch {
                     + " records but holds " + n);
         }
         return n;
-    }
-
-    // Reads a zig-zag varint at an absolute index: returns (value shifted left 32) or-ed with the index after it.
-    private static long varintAt(ByteBuffer b, int index) {
-        int raw = 0;
-        int shift = 0;
-        int p = index;
-        int x;
-        do {
-            if (shift > 28) {
-                throw new CorruptRecordException("Varint is longer than 5 bytes at buffer position " + index);
-            }
-            x = b.get(p++);
-            raw |= (x & 0x7f) << shift;
-            shift += 7;
-        } while ((x & 0x80) != 0);
-        int value = (raw >>> 1) ^ -(raw & 1);
-        return ((long) value << 32) | (p & 0xffffffffL);
     }
 
     /**

@@ -176,7 +176,7 @@ public class ConnectorConfig extends AbstractConfig {
     @FunctionalInterface
     protected interface Checks {
         /**
-         * @param values   parsed values
+         * @param values   parsed values of the settings that parsed (a setting with a bad value is absent)
          * @param props    raw configuration
          * @param problems where to add problems
          */
@@ -253,21 +253,30 @@ public class ConnectorConfig extends AbstractConfig {
             predicateDescs.forEach((alias, desc) -> tryConfigure(plugins, desc, props,
                     PREDICATES_CONFIG + "." + alias + ".", problems));
         }
-        if (baseValues != null) {
-            checks.check(baseValues, props, problems);
-        }
+        checks.check(baseValues, props, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return enriched;
     }
 
+    /** Parses each setting on its own, leaving out the bad ones (the full parse reports those). */
     private static Map<String, Object> parseLeniently(ConfigDef def, Map<String, String> props) {
-        try {
-            return def.parse(props);
-        } catch (ConfigException e) {
-            return null;
+        Map<String, Object> values = new java.util.HashMap<>();
+        for (ConfigDef.ConfigKey key : def.configKeys().values()) {
+            try {
+                Object value = props.containsKey(key.name())
+                        ? ConfigDef.parseType(key.name(), props.get(key.name()), key.type())
+                        : key.hasDefault() ? key.defaultValue() : null;
+                if (key.validator() != null) {
+                    key.validator().ensureValid(key.name(), value);
+                }
+                values.put(key.name(), value);
+            } catch (ConfigException e) {
+                // Reported by the full parse.
+            }
         }
+        return values;
     }
 
     private static List<String> aliases(Map<String, String> props, String key, List<String> problems) {

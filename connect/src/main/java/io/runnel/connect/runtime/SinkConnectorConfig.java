@@ -48,8 +48,8 @@ public class SinkConnectorConfig extends ConnectorConfig {
 
     @SuppressWarnings("unchecked") // LIST settings parse to List<String>
     private static void check(Map<String, Object> values, Map<String, String> props, List<String> problems) {
-        List<String> topics = (List<String>) values.get(SinkTask.TOPICS_CONFIG);
-        String regex = (String) values.get(SinkTask.TOPICS_REGEX_CONFIG);
+        List<String> topics = (List<String>) values.getOrDefault(SinkTask.TOPICS_CONFIG, List.of());
+        String regex = (String) values.getOrDefault(SinkTask.TOPICS_REGEX_CONFIG, "");
         boolean hasTopics = !topics.isEmpty();
         boolean hasRegex = !regex.isEmpty();
         if (hasTopics && hasRegex) {
@@ -70,7 +70,7 @@ public class SinkConnectorConfig extends ConnectorConfig {
         if (!duplicates.isEmpty()) {
             problems.add("The 'topics' list contains duplicate topics: " + String.join(",", duplicates));
         }
-        String dlq = ((String) values.get(DLQ_TOPIC_NAME_CONFIG)).trim();
+        String dlq = ((String) values.getOrDefault(DLQ_TOPIC_NAME_CONFIG, "")).trim();
         if (!dlq.isEmpty()) {
             if (topics.contains(dlq)) {
                 problems.add("The DLQ topic '" + dlq + "' may not be included in the list of topics ('"

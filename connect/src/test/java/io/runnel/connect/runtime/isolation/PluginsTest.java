@@ -5,6 +5,9 @@ import io.runnel.connect.errors.ConnectException;
 import io.runnel.connect.file.FileStreamSinkConnector;
 import io.runnel.connect.file.FileStreamSourceConnector;
 import io.runnel.connect.json.JsonConverter;
+import io.runnel.connect.runtime.SourceConnectorConfig;
+import io.runnel.connect.runtime.TransformationStage;
+import io.runnel.connect.source.SourceRecord;
 import io.runnel.connect.storage.Converter;
 import io.runnel.connect.transforms.InsertField;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,6 +134,24 @@ class PluginsTest {
 
         assertThat(withBroken.scanErrors()).singleElement().asString().contains("does-not-exist");
         assertThat(withBroken.pluginDesc("AConnector", PluginType.SOURCE)).isNotNull();
+    }
+
+    @Test
+    void shouldConfigureAndApplyATransformationFromAPlugin() {
+        SourceConnectorConfig config = new SourceConnectorConfig(plugins, Map.of("name", "c",
+                "connector.class", "AConnector", "transforms", "up", "transforms.up.type", "UpperCase",
+                "transforms.up.suffix", "!"));
+        List<TransformationStage<SourceRecord>> stages = config.transformationStages();
+
+        SourceRecord out = stages.get(0).apply(new SourceRecord(null, null, "t", null, "hello"));
+
+        assertThat(out.value()).as("the plugin's own Shared class answers").isEqualTo("HELLO!B");
+        stages.forEach(TransformationStage::close);
+        assertThatThrownBy(() -> new SourceConnectorConfig(plugins, Map.of("name", "c",
+                "connector.class", "AConnector", "transforms", "up", "transforms.up.type", "UpperCase",
+                "transforms.up.suffix", "x", "transforms.up.predicate", "none")))
+                .isInstanceOf(io.runnel.common.config.ConfigException.class)
+                .hasMessageContaining("transforms.up.predicate");
     }
 
     @Test

@@ -302,6 +302,29 @@ public class Plugins {
     }
 
     /**
+     * Instantiates a connector's task class (from {@code Connector.taskClass()}) with the task's own class loader
+     * as context loader.
+     *
+     * @param <T>       the task type
+     * @param taskClass the task class
+     * @return a new, uninitialized task
+     * @throws ConnectException when the class cannot be instantiated
+     */
+    public <T extends io.runnel.connect.connector.Task> T newTask(Class<T> taskClass) {
+        return withClassLoader(taskClass.getClassLoader(), () -> {
+            try {
+                return taskClass.getDeclaredConstructor().newInstance();
+            } catch (InvocationTargetException e) {
+                throw new ConnectException("Could not instantiate task " + taskClass.getName()
+                        + ": its constructor threw " + e.getCause(), e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new ConnectException("Could not instantiate task " + taskClass.getName() + " (it needs a public "
+                        + "no-argument constructor): " + e, e);
+            }
+        });
+    }
+
+    /**
      * Creates and configures a key or value converter.
      *
      * @param nameOrAlias a converter class name or alias

@@ -57,6 +57,8 @@ class PluginsTest {
 
     private static Map<String, String> probe(String connector) {
         Connector c = plugins.newConnector(connector);
+        assertThat(plugins.newTask(c.taskClass()).getClass().getClassLoader())
+                .isSameAs(c.getClass().getClassLoader());
         return c.taskConfigs(1).get(0);
     }
 

@@ -4,7 +4,6 @@ import io.runnel.connect.errors.DataException;
 
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -278,18 +277,16 @@ public class ConnectSchema implements Schema {
      * @return the type, or null when the class represents none
      */
     public static Type schemaType(Class<?> klass) {
-        synchronized (JAVA_CLASS_SCHEMA_TYPES) {
-            Type direct = JAVA_CLASS_SCHEMA_TYPES.get(klass);
-            if (direct != null) {
-                return direct;
-            }
-            for (Map.Entry<Class<?>, Type> e : new ArrayList<>(JAVA_CLASS_SCHEMA_TYPES.entrySet())) {
-                if (e.getKey().isAssignableFrom(klass)) {
-                    return e.getValue();
-                }
-            }
-            return null;
+        Type direct = JAVA_CLASS_SCHEMA_TYPES.get(klass);
+        if (direct != null) {
+            return direct;
         }
+        for (Map.Entry<Class<?>, Type> e : JAVA_CLASS_SCHEMA_TYPES.entrySet()) {
+            if (e.getKey().isAssignableFrom(klass)) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     @Override

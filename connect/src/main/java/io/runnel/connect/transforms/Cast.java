@@ -5,7 +5,6 @@ import io.runnel.common.config.ConfigException;
 import io.runnel.connect.connector.ConnectRecord;
 import io.runnel.connect.data.ConnectSchema;
 import io.runnel.connect.data.Date;
-import io.runnel.connect.data.Decimal;
 import io.runnel.connect.data.Field;
 import io.runnel.connect.data.Schema;
 import io.runnel.connect.data.SchemaBuilder;

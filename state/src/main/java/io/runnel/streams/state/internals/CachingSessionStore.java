@@ -32,6 +32,7 @@ public class CachingSessionStore extends WrappedStateStore<SessionStore<Bytes, b
         super.init(context, root);
         this.context = context;
         this.cache = context.resources().cache().namedCache(context.taskId() + "-" + name(), this::writeDown);
+        this.cache.keepFlushedEntries(false);
     }
 
     private void writeDown(List<NamedCache.DirtyEntry> entries) {

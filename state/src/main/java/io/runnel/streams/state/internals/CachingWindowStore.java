@@ -40,6 +40,7 @@ public class CachingWindowStore extends WrappedStateStore<WindowStore<Bytes, byt
         super.init(context, root);
         this.context = context;
         this.cache = context.resources().cache().namedCache(context.taskId() + "-" + name(), this::writeDown);
+        this.cache.keepFlushedEntries(false);
     }
 
     private void writeDown(List<NamedCache.DirtyEntry> entries) {

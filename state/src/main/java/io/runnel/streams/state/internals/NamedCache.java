@@ -75,11 +75,22 @@ public final class NamedCache {
     private Node youngest;
     private long sizeBytes;
     private boolean flushing;
+    private boolean keepFlushedEntries = true;
 
     NamedCache(String name, RecordCache parent, DirtyEntryFlushListener listener) {
         this.name = name;
         this.parent = parent;
         this.listener = listener;
+    }
+
+    /**
+     * Whether flushed entries stay cached (clean) for later reads; true by default. Window and session stores set
+     * false: their store drops expired windows, which a clean cached copy would keep answering.
+     *
+     * @param keep whether to keep flushed entries
+     */
+    public void keepFlushedEntries(boolean keep) {
+        this.keepFlushedEntries = keep;
     }
 
     /** @return the namespace */
@@ -204,7 +215,7 @@ public final class NamedCache {
                 continue; // written again by the listener's downstream; stays dirty
             }
             node.dirty = false;
-            if (node.value == null) {
+            if (node.value == null || !keepFlushedEntries) {
                 remove(node);
             }
         }

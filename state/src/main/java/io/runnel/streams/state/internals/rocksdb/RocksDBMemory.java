@@ -49,7 +49,7 @@ public final class RocksDBMemory implements AutoCloseable {
     public RocksDBMemory(long capacityBytes) {
         this.capacity = capacityBytes;
         this.cache = new LRUCache(capacityBytes, -1, false, HIGH_PRIORITY_POOL_RATIO);
-        this.writeBufferManager = new WriteBufferManager(capacityBytes / 2, cache);
+        this.writeBufferManager = new WriteBufferManager(capacityBytes / 2, cache, true);
     }
 
     /**

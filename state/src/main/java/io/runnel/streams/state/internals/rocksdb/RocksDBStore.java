@@ -68,6 +68,11 @@ public class RocksDBStore implements Segment {
     /** Memtable size of one instance (Kafka's default); the write buffer manager bounds the total. */
     static final long WRITE_BUFFER_SIZE = 16L * 1024 * 1024;
     static final long BLOCK_SIZE = 4096L;
+    /**
+     * Memtable arena allocation unit. RocksDB's default (write buffer size / 8 = 2 MiB) would make every open
+     * instance hold 2 MiB before its first write, which with dozens of segments breaks the budget.
+     */
+    static final long ARENA_BLOCK_SIZE = 256L * 1024;
 
     static {
         RocksDB.loadLibrary();
@@ -181,6 +186,7 @@ public class RocksDBStore implements Segment {
         options.setInfoLogLevel(InfoLogLevel.WARN_LEVEL);
         options.setWriteBufferSize(WRITE_BUFFER_SIZE);
         options.setMaxWriteBufferNumber(3);
+        options.setArenaBlockSize(ARENA_BLOCK_SIZE);
         options.setCompressionType(CompressionType.NO_COMPRESSION);
         options.setIncreaseParallelism(Math.max(Runtime.getRuntime().availableProcessors(), 2));
         options.setKeepLogFileNum(2);

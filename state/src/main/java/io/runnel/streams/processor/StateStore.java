@@ -13,8 +13,9 @@ package io.runnel.streams.processor;
  *   <li>Reads and writes, then {@link #flush()} on every commit: caches are written down (forwarding their
  *       latest values to flush listeners) and persistent engines make their data durable, after which the runtime
  *       writes the checkpoint.</li>
- *   <li>{@link #close()} once: flushes nothing by itself (the runtime flushes first), releases every resource
- *       (native RocksDB objects included) and makes {@link #isOpen()} false. Any later call except
+ *   <li>{@link #close()} once: the runtime flushes first; a caching layer still writes its cache down as a last
+ *       resort. Then every resource is released (native RocksDB objects and open iterators included) and
+ *       {@link #isOpen()} becomes false. Any later call except
  *       {@code close}, {@code name}, {@code persistent} and {@code isOpen} throws
  *       {@link io.runnel.streams.errors.InvalidStateStoreException} naming the store.</li>
  * </ol>
@@ -46,7 +47,7 @@ public interface StateStore {
      */
     void flush();
 
-    /** Releases every resource. Idempotent. Does not flush. */
+    /** Releases every resource (a caching layer first writes its cache down). Idempotent. */
     void close();
 
     /** @return true if the data survives a restart without a changelog restore (RocksDB), false if in memory */

@@ -2,6 +2,9 @@ package io.runnel.streams.state;
 
 import io.runnel.streams.kstream.Windowed;
 
+import java.time.Instant;
+import java.util.Objects;
+
 /**
  * Reads of a window store, as Kafka's {@code ReadOnlyWindowStore}: values per key and window start time. All
  * times are ms since the epoch and time ranges are inclusive at both ends. Windows older than the store's
@@ -76,4 +79,55 @@ public interface ReadOnlyWindowStore<K, V> {
 
     /** @return every retained window, reverse order */
     KeyValueIterator<Windowed<K>, V> backwardAll();
+    /**
+     * {@link #fetch(Object, long, long)} with instants, as Kafka's interactive-query signature.
+     *
+     * @param key      the key, not null
+     * @param timeFrom earliest window start (inclusive), not null
+     * @param timeTo   latest window start (inclusive), not null
+     * @return window start and value pairs, ascending
+     */
+    default WindowStoreIterator<V> fetch(K key, Instant timeFrom, Instant timeTo) {
+        return fetch(key, millis(timeFrom, "timeFrom"), millis(timeTo, "timeTo"));
+    }
+
+    /**
+     * {@link #backwardFetch(Object, long, long)} with instants.
+     *
+     * @param key      the key, not null
+     * @param timeFrom earliest window start (inclusive), not null
+     * @param timeTo   latest window start (inclusive), not null
+     * @return window start and value pairs, descending
+     */
+    default WindowStoreIterator<V> backwardFetch(K key, Instant timeFrom, Instant timeTo) {
+        return backwardFetch(key, millis(timeFrom, "timeFrom"), millis(timeTo, "timeTo"));
+    }
+
+    /**
+     * {@link #fetch(Object, Object, long, long)} with instants.
+     *
+     * @param keyFrom  first key (inclusive), or null
+     * @param keyTo    last key (inclusive), or null
+     * @param timeFrom earliest window start (inclusive), not null
+     * @param timeTo   latest window start (inclusive), not null
+     * @return windowed entries
+     */
+    default KeyValueIterator<Windowed<K>, V> fetch(K keyFrom, K keyTo, Instant timeFrom, Instant timeTo) {
+        return fetch(keyFrom, keyTo, millis(timeFrom, "timeFrom"), millis(timeTo, "timeTo"));
+    }
+
+    /**
+     * {@link #fetchAll(long, long)} with instants.
+     *
+     * @param timeFrom earliest window start (inclusive), not null
+     * @param timeTo   latest window start (inclusive), not null
+     * @return every key's windows in the time range
+     */
+    default KeyValueIterator<Windowed<K>, V> fetchAll(Instant timeFrom, Instant timeTo) {
+        return fetchAll(millis(timeFrom, "timeFrom"), millis(timeTo, "timeTo"));
+    }
+
+    private static long millis(Instant instant, String name) {
+        return Objects.requireNonNull(instant, name + " cannot be null").toEpochMilli();
+    }
 }

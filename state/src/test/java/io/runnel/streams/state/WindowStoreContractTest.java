@@ -15,6 +15,7 @@ import java.io.File;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +124,11 @@ class WindowStoreContractTest {
                 .containsExactly(150_000L, 5L, 0L);
         assertThat(drain(store.fetch("a", 1, 5))).containsExactly(KeyValue.pair(5L, "a5"));
         assertThat(drain(store.fetch("a", 6, 4))).isEmpty();
+        assertThat(drain(store.fetch("a", Instant.ofEpochMilli(0), Instant.ofEpochMilli(5)))).extracting(kv -> kv.key)
+                .containsExactly(0L, 5L);
+        assertThat(drain(store.fetchAll(Instant.ofEpochMilli(5), Instant.ofEpochMilli(5)))).hasSize(3);
+        assertThatThrownBy(() -> store.fetch("a", null, Instant.EPOCH)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("timeFrom");
         context.close();
     }
 

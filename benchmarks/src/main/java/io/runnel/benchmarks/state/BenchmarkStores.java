@@ -38,7 +38,12 @@ final class BenchmarkStores implements AutoCloseable {
         }
     }
 
+    /** @return {@code key-} and 9 decimal digits, 13 ASCII bytes, sortable by {@code i} */
     static byte[] key(int i) {
-        return String.format("key-%09d", i).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] key = {'k', 'e', 'y', '-', '0', '0', '0', '0', '0', '0', '0', '0', '0'};
+        for (int pos = key.length - 1, v = i; v > 0 && pos >= 4; pos--, v /= 10) {
+            key[pos] = (byte) ('0' + v % 10);
+        }
+        return key;
     }
 }

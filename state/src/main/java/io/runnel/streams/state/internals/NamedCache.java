@@ -5,7 +5,7 @@ import io.runnel.streams.KeyValue;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -19,8 +19,8 @@ import java.util.TreeMap;
  */
 public final class NamedCache {
 
-    /** Estimated bytes per entry beyond key and value: tree node, LRU links, entry object, timestamp. */
-    static final long ENTRY_OVERHEAD = 112;
+    /** Estimated bytes per entry beyond key and value: hash and tree nodes, LRU and dirty links, the node object. */
+    static final long ENTRY_OVERHEAD = 160;
 
     /** Receives dirty entries in write order when they are flushed (commit) or evicted. */
     @FunctionalInterface
@@ -60,6 +60,8 @@ public final class NamedCache {
         long size;
         Node prev;
         Node next;
+        Node dirtyPrev;
+        Node dirtyNext;
 
         Node(Bytes key) {
             this.key = key;
@@ -69,10 +71,15 @@ public final class NamedCache {
     private final String name;
     private final RecordCache parent;
     private final DirtyEntryFlushListener listener;
+    // point lookups hash; the tree is touched only when a key enters or leaves the cache (for range scans)
+    private final HashMap<Bytes, Node> index = new HashMap<>();
     private final TreeMap<Bytes, Node> entries = new TreeMap<>();
-    private final LinkedHashSet<Bytes> dirtyKeys = new LinkedHashSet<>();
     private Node eldest;
     private Node youngest;
+    // dirty entries in the order they were last written, linked through the nodes (no hashing)
+    private Node dirtyHead;
+    private Node dirtyTail;
+    private int dirtyCount;
     private long sizeBytes;
     private boolean flushing;
     private boolean keepFlushedEntries = true;
@@ -103,7 +110,7 @@ public final class NamedCache {
      * @return the cached entry (its value null for a pending delete), or null if not cached
      */
     public Entry get(Bytes key) {
-        Node node = entries.get(key);
+        Node node = index.get(key);
         if (node == null) {
             parent.misses.increment();
             return null;
@@ -123,9 +130,11 @@ public final class NamedCache {
      */
     public void put(Bytes key, byte[] value, long timestamp) {
         Node node = write(key, value, timestamp);
+        if (node.dirty) {
+            unlinkDirty(node);
+        }
         node.dirty = true;
-        dirtyKeys.remove(key);
-        dirtyKeys.add(key);
+        linkDirty(node);
         maybeEvict();
     }
 
@@ -136,7 +145,7 @@ public final class NamedCache {
      * @param value the value read, not null
      */
     public void putClean(Bytes key, byte[] value) {
-        Node existing = entries.get(key);
+        Node existing = index.get(key);
         if (existing != null && existing.dirty) {
             return;
         }
@@ -145,9 +154,10 @@ public final class NamedCache {
     }
 
     private Node write(Bytes key, byte[] value, long timestamp) {
-        Node node = entries.get(key);
+        Node node = index.get(key);
         if (node == null) {
             node = new Node(key);
+            index.put(key, node);
             entries.put(key, node);
             link(node);
         } else {
@@ -173,7 +183,7 @@ public final class NamedCache {
                 flush();
             }
             // flush() may have removed the victim (a flushed delete leaves the cache)
-            if (entries.get(victim.key) == victim) {
+            if (index.get(victim.key) == victim) {
                 remove(victim);
             }
             parent.evictions.increment();
@@ -181,6 +191,11 @@ public final class NamedCache {
     }
 
     private void remove(Node node) {
+        if (node.dirty) {
+            unlinkDirty(node);
+            node.dirty = false;
+        }
+        index.remove(node.key);
         entries.remove(node.key);
         unlink(node);
         charge(-node.size);
@@ -191,30 +206,29 @@ public final class NamedCache {
      * deletes, which leave the cache.
      */
     public void flush() {
-        if (dirtyKeys.isEmpty() || flushing) {
+        if (dirtyHead == null || flushing) {
             return;
         }
-        List<DirtyEntry> batch = new ArrayList<>(dirtyKeys.size());
-        for (Bytes key : dirtyKeys) {
-            Node node = entries.get(key);
-            batch.add(new DirtyEntry(key, node.value, node.timestamp));
+        List<DirtyEntry> batch = new ArrayList<>(dirtyCount);
+        List<Node> nodes = new ArrayList<>(dirtyCount);
+        for (Node n = dirtyHead; n != null; n = n.dirtyNext) {
+            batch.add(new DirtyEntry(n.key, n.value, n.timestamp));
+            nodes.add(n);
         }
-        dirtyKeys.clear();
+        for (Node n : nodes) {
+            unlinkDirty(n);
+            n.dirty = false;
+        }
         flushing = true;
         try {
             listener.apply(batch);
         } finally {
             flushing = false;
         }
-        for (DirtyEntry e : batch) {
-            Node node = entries.get(e.key());
-            if (node == null) {
-                continue;
+        for (Node node : nodes) {
+            if (node.dirty || index.get(node.key) != node) {
+                continue; // written again by the listener's downstream (stays dirty), or already gone
             }
-            if (dirtyKeys.contains(e.key())) {
-                continue; // written again by the listener's downstream; stays dirty
-            }
-            node.dirty = false;
             if (node.value == null || !keepFlushedEntries) {
                 remove(node);
             }
@@ -257,7 +271,7 @@ public final class NamedCache {
 
     /** @return number of dirty entries */
     public int dirtyCount() {
-        return dirtyKeys.size();
+        return dirtyCount;
     }
 
     /** @return bytes charged by this cache */
@@ -267,10 +281,13 @@ public final class NamedCache {
 
     /** Drops every entry (without flushing) and leaves the shared cache. */
     public void close() {
+        index.clear();
         entries.clear();
-        dirtyKeys.clear();
         eldest = null;
         youngest = null;
+        dirtyHead = null;
+        dirtyTail = null;
+        dirtyCount = 0;
         charge(-sizeBytes);
         parent.release(this);
     }
@@ -300,6 +317,34 @@ public final class NamedCache {
         }
         node.prev = null;
         node.next = null;
+    }
+
+    private void linkDirty(Node node) {
+        node.dirtyPrev = dirtyTail;
+        node.dirtyNext = null;
+        if (dirtyTail != null) {
+            dirtyTail.dirtyNext = node;
+        } else {
+            dirtyHead = node;
+        }
+        dirtyTail = node;
+        dirtyCount++;
+    }
+
+    private void unlinkDirty(Node node) {
+        if (node.dirtyPrev != null) {
+            node.dirtyPrev.dirtyNext = node.dirtyNext;
+        } else {
+            dirtyHead = node.dirtyNext;
+        }
+        if (node.dirtyNext != null) {
+            node.dirtyNext.dirtyPrev = node.dirtyPrev;
+        } else {
+            dirtyTail = node.dirtyPrev;
+        }
+        node.dirtyPrev = null;
+        node.dirtyNext = null;
+        dirtyCount--;
     }
 
     private void touch(Node node) {

@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.LongAdder;
  * sorted range scans merged with the store, and (4) share one byte budget across many independent caches with
  * per-cache eviction. Caffeine's maximumWeight is per cache and its W-TinyLFU eviction runs in its maintenance cycle
  * with an admission policy that may reject the newest entry; none of (1)-(4) maps onto it without rebuilding the
- * cache around it. NamedCache is a TreeMap plus an intrusive LRU list plus an ordered dirty set.
+ * cache around it. NamedCache is a HashMap index for point reads and writes, a TreeMap (touched only when a key
+ * enters or leaves) for range scans, and intrusive LRU and dirty lists through its nodes.
  */
 /**
  * The write-back record cache of an application instance, bounded by {@code statestore.cache.max.bytes}. Created

@@ -219,11 +219,20 @@ public class RocksDBStore implements Segment {
     }
 
     private void restoreBatch(Collection<ChangelogRecord> records) {
-        List<KeyValue<Bytes, byte[]>> entries = new ArrayList<>(records.size());
-        for (ChangelogRecord r : records) {
-            entries.add(KeyValue.pair(Bytes.wrap(r.key()), valueFormat.fromChangelog(r.value(), r.timestamp())));
+        StoreGuards.ensureOpen(open, name);
+        try (WriteBatch batch = new WriteBatch()) {
+            for (ChangelogRecord r : records) {
+                byte[] value = valueFormat.fromChangelog(r.value(), r.timestamp());
+                if (value == null) {
+                    batch.delete(r.key());
+                } else {
+                    batch.put(r.key(), value);
+                }
+            }
+            db.write(writeOptions, batch);
+        } catch (RocksDBException e) {
+            throw failure("restore a batch of " + records.size() + " changelog records", e);
         }
-        writeBatch(entries);
     }
 
     @Override

@@ -93,6 +93,7 @@ public class RocksDBStore implements Segment {
     private final Set<KeyValueIterator<Bytes, byte[]>> openIterators =
             Collections.newSetFromMap(new IdentityHashMap<>());
     private volatile boolean open;
+    private WriteBatchEncoder restoreEncoder;
 
     /**
      * A key-value store at {@code <task dir>/rocksdb/<name>}.
@@ -220,15 +221,19 @@ public class RocksDBStore implements Segment {
 
     private void restoreBatch(Collection<ChangelogRecord> records) {
         StoreGuards.ensureOpen(open, name);
-        try (WriteBatch batch = new WriteBatch()) {
-            for (ChangelogRecord r : records) {
-                byte[] value = valueFormat.fromChangelog(r.value(), r.timestamp());
-                if (value == null) {
-                    batch.delete(r.key());
-                } else {
-                    batch.put(r.key(), value);
-                }
+        if (restoreEncoder == null) {
+            restoreEncoder = new WriteBatchEncoder(64 * 1024);
+        }
+        restoreEncoder.reset();
+        for (ChangelogRecord r : records) {
+            byte[] value = valueFormat.fromChangelog(r.value(), r.timestamp());
+            if (value == null) {
+                restoreEncoder.delete(r.key());
+            } else {
+                restoreEncoder.put(r.key(), value);
             }
+        }
+        try (WriteBatch batch = new WriteBatch(restoreEncoder.toByteArray())) {
             db.write(writeOptions, batch);
         } catch (RocksDBException e) {
             throw failure("restore a batch of " + records.size() + " changelog records", e);

@@ -16,7 +16,7 @@ public interface Segment extends KeyValueStore<Bytes, byte[]> {
     long id();
 
     /**
-     * Writes entries at once (one RocksDB {@code WriteBatch}); null values delete.
+     * Writes restored entries at once (one RocksDB {@code WriteBatch}, in bulk-load mode); null values delete.
      *
      * @param entries the entries
      */

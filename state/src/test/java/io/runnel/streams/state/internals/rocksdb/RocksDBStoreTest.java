@@ -2,6 +2,7 @@ package io.runnel.streams.state.internals.rocksdb;
 
 import io.runnel.common.serialization.Serdes;
 import io.runnel.streams.errors.ProcessorStateException;
+import io.runnel.streams.processor.ChangelogRecord;
 import io.runnel.streams.processor.MockStateStoreContext;
 import io.runnel.streams.processor.TaskId;
 import io.runnel.streams.state.KeyValueIterator;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rocksdb.Options;
 
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +55,32 @@ class RocksDBStoreTest {
                 context.close();
                 assertThat(rocks.openNativeObjects()).isZero();
             }
+        }
+    }
+
+    @Test
+    void shouldBulkLoadWhileRestoringAndLeaveBulkModeOnTheFirstWriteOrFlush() {
+        try (MockStateStoreContext context = new MockStateStoreContext(stateDir)) {
+            KeyValueStore<String, String> store = stack("bulk");
+            store.init(context, store);
+            RocksDBStore rocks = WrappedStateStore.findLayer(store, RocksDBStore.class);
+            List<ChangelogRecord> batch = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                batch.add(new ChangelogRecord(("k" + i).getBytes(StandardCharsets.UTF_8),
+                        i % 10 == 9 ? null : ("v" + i).getBytes(StandardCharsets.UTF_8), i));
+            }
+            context.restore("bulk", batch);
+            assertThat(rocks.isBulkLoading()).isTrue();
+            assertThat(store.get("k5")).isEqualTo("v5");
+            assertThat(store.get("k9")).isNull();
+            context.flush();
+            assertThat(rocks.isBulkLoading()).isFalse();
+            context.restore("bulk", batch);
+            assertThat(rocks.isBulkLoading()).isTrue();
+            store.put("x", "y");
+            context.flush(); // the caching layer writes down: a normal write
+            assertThat(rocks.isBulkLoading()).isFalse();
+            assertThat(store.get("x")).isEqualTo("y");
         }
     }
 

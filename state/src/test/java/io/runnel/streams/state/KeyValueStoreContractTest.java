@@ -2,7 +2,6 @@ package io.runnel.streams.state;
 
 import io.runnel.common.serialization.Serdes;
 import io.runnel.common.serialization.StringSerializer;
-import io.runnel.common.utils.Bytes;
 import io.runnel.streams.KeyValue;
 import io.runnel.streams.errors.InvalidStateStoreException;
 import io.runnel.streams.processor.ChangelogRecord;
@@ -305,9 +304,5 @@ class KeyValueStoreContractTest {
 
     private static String str(byte[] b) {
         return b == null ? null : new String(b, StandardCharsets.UTF_8);
-    }
-
-    static Bytes key(String s) {
-        return Bytes.wrap(bytes(s));
     }
 }

@@ -135,6 +135,51 @@ public final class Serdes {
     }
 
     /**
+     * Serde of {@link java.util.List}s of one element type, in Kafka's {@code ListSerde} layout (KIP-466).
+     *
+     * @param <T> the element type
+     */
+    public static final class ListSerde<T> extends WrapperSerde<java.util.List<T>> {
+        /**
+         * @param inner the element serde; Short, Integer, Long, Float, Double and UUID serdes use the compact
+         *              constant-size layout
+         */
+        public ListSerde(Serde<T> inner) {
+            super(new ListSerializer<>(inner.serializer()), new ListDeserializer<>(inner.deserializer()));
+        }
+    }
+
+    /**
+     * @param <L>       the list type
+     * @param <T>       the element type
+     * @param listClass the list class deserialized lists have (ArrayList, LinkedList or any list with a public
+     *                  no-argument constructor)
+     * @param inner     the element serde
+     * @return a serde of lists, Kafka's {@code Serdes.ListSerde(listClass, inner)}
+     * @throws IllegalArgumentException if {@code listClass} has no public no-argument constructor
+     */
+    public static <L extends java.util.List<T>, T> Serde<java.util.List<T>> ListSerde(Class<L> listClass,
+                                                                                  Serde<T> inner) {
+        java.lang.reflect.Constructor<L> constructor;
+        try {
+            constructor = listClass.getConstructor();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException("List class " + listClass.getName()
+                    + " needs a public no-argument constructor to be created by ListSerde", e);
+        }
+        java.util.function.IntFunction<java.util.List<T>> factory = size -> {
+            try {
+                return constructor.newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new io.runnel.common.errors.SerializationException("Could not create a "
+                        + listClass.getName() + " for ListSerde: " + e, e);
+            }
+        };
+        return new WrapperSerde<>(new ListSerializer<>(inner.serializer()),
+                new ListDeserializer<>(factory, inner.deserializer()));
+    }
+
+    /**
      * @param <T>          the type
      * @param serializer   the serializer
      * @param deserializer the deserializer

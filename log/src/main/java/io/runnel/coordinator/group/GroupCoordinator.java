@@ -379,6 +379,7 @@ public final class GroupCoordinator implements AutoCloseable {
                 } else {
                     updateMember(m, req, f);
                     prepareRebalance(g, "member " + memberId + " rejoined with new metadata");
+                    maybeCompleteJoin(g);
                 }
                 break;
             case STABLE:
@@ -386,6 +387,7 @@ public final class GroupCoordinator implements AutoCloseable {
                     updateMember(m, req, f);
                     prepareRebalance(g, (memberId.equals(g.leaderId) ? "leader " : "member ") + memberId + " rejoined"
                             + (req.reason() == null ? "" : " (" + req.reason() + ")"));
+                    maybeCompleteJoin(g);
                 } else {
                     m.lastHeartbeatMs = now();
                     reply(f, new JoinGroupResponse(Errors.NONE, g.generationId, g.protocolType, g.protocolName,

@@ -158,6 +158,14 @@ class GroupCoordinatorTest {
     }
 
     @Test
+    void shouldCompleteTheRejoinOfTheOnlyMemberAtOnce() {
+        JoinGroupResponse j = stableSingleMember();
+        CompletableFuture<JoinGroupResponse> rejoin = join(j.memberId());
+        assertThat(rejoin).as("every member rejoined: no need to wait for the rebalance timeout").isDone();
+        assertThat(rejoin.join().generationId()).isEqualTo(j.generationId() + 1);
+    }
+
+    @Test
     void shouldRemoveAMemberThatMissesItsSessionTimeout() {
         JoinGroupResponse j = stableSingleMember();
         commit("g", j.generationId(), j.memberId(), 1);

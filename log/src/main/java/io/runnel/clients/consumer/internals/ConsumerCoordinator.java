@@ -470,9 +470,12 @@ public final class ConsumerCoordinator {
                 g = generation;
                 enableHeartbeat();
             }
-            onJoinComplete(g, ByteBuffer.wrap(r.assignment()));
-            synchronized (this) {
-                needsJoinPrepare = true;
+            try {
+                onJoinComplete(g, ByteBuffer.wrap(r.assignment()));
+            } finally {
+                synchronized (this) {
+                    needsJoinPrepare = true;
+                }
             }
             return true;
         }

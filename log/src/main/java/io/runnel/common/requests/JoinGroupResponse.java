@@ -13,9 +13,12 @@ import java.util.List;
  * @param leader       the leader's member id
  * @param memberId     this member's id
  * @param members      for the leader: every member with its metadata for the chosen protocol; empty otherwise
+ * @param skipAssignment true when the leader rejoined a stable group as a static member without a rebalance: it
+ *                     must not compute a new assignment (Kafka's JoinGroup v9 field)
  */
 public record JoinGroupResponse(Errors error, int generationId, String protocolType, String protocolName, String leader,
-                                String memberId, List<Member> members) implements AbstractResponse {
+                                String memberId, List<Member> members, boolean skipAssignment)
+        implements AbstractResponse {
 
     /**
      * A member as the leader sees it.
@@ -33,7 +36,8 @@ public record JoinGroupResponse(Errors error, int generationId, String protocolT
      * @return a failed response
      */
     public static JoinGroupResponse failed(Errors error, String memberId) {
-        return new JoinGroupResponse(error, JoinGroupRequest.UNKNOWN_GENERATION_ID, null, null, "", memberId, List.of());
+        return new JoinGroupResponse(error, JoinGroupRequest.UNKNOWN_GENERATION_ID, null, null, "", memberId, List.of(),
+                false);
     }
 
     /** @return whether the receiving member is the leader */

@@ -324,7 +324,6 @@ public final class GroupCoordinator implements AutoCloseable {
         ClassicGroupMember m = newMember(ctx, req);
         m.assignment = old.assignment;
         boolean wasLeader = old.memberId.equals(g.leaderId);
-        boolean sameProtocols = old.matches(req.protocols());
         reply(old.awaitingJoin, JoinGroupResponse.failed(Errors.FENCED_INSTANCE_ID, old.memberId));
         reply(old.awaitingSync, SyncGroupResponse.failed(Errors.FENCED_INSTANCE_ID));
         old.awaitingJoin = null;
@@ -344,10 +343,12 @@ public final class GroupCoordinator implements AutoCloseable {
         scheduleExpiry(g, m, m.sessionTimeoutMs);
         log.info("Static member {} of group {} rejoined as {} (old member id {} fenced)", m.groupInstanceId, g.groupId,
                 m.memberId, old.memberId);
-        if (g.is(GroupState.STABLE) && sameProtocols && !wasLeader) {
+        if (g.is(GroupState.STABLE) && g.protocolName != null && g.protocolName.equals(g.selectProtocol())) {
+            // Kafka's rule: the group's protocol would not change, so the member takes its predecessor's place and
+            // assignment without a rebalance (a leader gets the member list but must not reassign).
             persistGroupQuietly(g);
             reply(f, new JoinGroupResponse(Errors.NONE, g.generationId, g.protocolType, g.protocolName, g.leaderId,
-                    m.memberId, List.of()));
+                    m.memberId, wasLeader ? joinResponse(g, m).members() : List.of(), wasLeader));
             return;
         }
         m.awaitingJoin = f;
@@ -391,7 +392,7 @@ public final class GroupCoordinator implements AutoCloseable {
                 } else {
                     m.lastHeartbeatMs = now();
                     reply(f, new JoinGroupResponse(Errors.NONE, g.generationId, g.protocolType, g.protocolName,
-                            g.leaderId, memberId, List.of()));
+                            g.leaderId, memberId, List.of(), false));
                 }
                 break;
             default:
@@ -435,7 +436,7 @@ public final class GroupCoordinator implements AutoCloseable {
             }
         }
         return new JoinGroupResponse(Errors.NONE, g.generationId, g.protocolType, g.protocolName, g.leaderId,
-                m.memberId, members);
+                m.memberId, members, false);
     }
 
     private void maybePrepareRebalance(ClassicGroup g, String reason) {

@@ -504,6 +504,49 @@ class RunnelConsumerTest {
     }
 
     @Test
+    void shouldRethrowAListenerFailureAfterCompletingTheRebalance() {
+        RunnelConsumer<String, String> c = consumer("throws", Map.of());
+        AtomicInteger revocations = new AtomicInteger();
+        c.subscribe(List.of("t"), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                revocations.incrementAndGet();
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                if (!partitions.isEmpty()) {
+                    throw new IllegalStateException("listener bug");
+                }
+            }
+        });
+        assertThatThrownBy(() -> pollUntil(() -> false, c)).isInstanceOf(io.runnel.common.RunnelException.class)
+                .hasMessageContaining("onPartitionsAssigned").hasRootCauseMessage("listener bug");
+        assertThat(c.assignment()).hasSize(2);
+        int before = revocations.get();
+        c.enforceRebalance();
+        assertThatThrownBy(() -> pollUntil(() -> false, c)).hasRootCauseMessage("listener bug");
+        assertThat(revocations.get()).as("the next rebalance still revokes first").isEqualTo(before + 1);
+    }
+
+    @Test
+    void shouldLetAStaticMemberRestartWithoutARebalance() {
+        Map<String, Object> staticProps = Map.of("group.instance.id", "worker-1", "session.timeout.ms", 6000);
+        RunnelConsumer<String, String> first = consumer("static", staticProps);
+        first.subscribe(List.of("t"));
+        pollUntil(() -> first.assignment().size() == 2, first);
+        int generation = first.groupMetadata().generationId();
+        first.close();
+        assertThat(log.groupCoordinator().groupState("static")).as("a static member does not leave on close")
+                .isEqualTo(GroupState.STABLE);
+        RunnelConsumer<String, String> restarted = consumer("static", staticProps);
+        restarted.subscribe(List.of("t"));
+        pollUntil(() -> restarted.assignment().size() == 2, restarted);
+        assertThat(restarted.groupMetadata().generationId()).isEqualTo(generation);
+        assertThat(restarted.groupMetadata().groupInstanceId()).contains("worker-1");
+    }
+
+    @Test
     void shouldNameEveryBadSettingAtOnce() {
         Map<String, Object> props = new HashMap<>(ClientTestKit.consumerProps(log, "g"));
         props.put("auto.offset.reset", "sometimes");

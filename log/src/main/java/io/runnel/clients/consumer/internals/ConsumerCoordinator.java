@@ -412,7 +412,7 @@ public final class ConsumerCoordinator {
                 state = MemberState.COMPLETING_REBALANCE;
                 enableHeartbeat();
             }
-            if (r.isLeader()) {
+            if (r.isLeader() && !r.skipAssignment()) {
                 try {
                     assignments = performAssignment(r.protocolName(), r.members(), timer);
                 } catch (RuntimeException e) {

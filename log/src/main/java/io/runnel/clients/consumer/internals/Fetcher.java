@@ -110,10 +110,14 @@ public final class Fetcher<K, V> {
         return inFlight;
     }
 
-    /** Sends a fetch for every fetchable partition without buffered data, unless one is in flight. */
+    /**
+     * Sends a fetch for every fetchable partition without buffered data, unless one is in flight. A long-poll fetch
+     * in flight that no longer matches the positions (after a seek or an assignment change) is abandoned: its answer
+     * would be dropped anyway, and waiting for it would delay the new positions by up to {@code fetch.max.wait.ms}.
+     */
     public void sendFetches() {
-        if (inFlight != null) {
-            return;
+        if (inFlight != null && inFlight.isDone()) {
+            moveResponseToBuffer();
         }
         Map<TopicPartition, FetchRequest.PartitionData> data = new LinkedHashMap<>();
         Map<TopicPartition, Long> offsets = new LinkedHashMap<>();
@@ -124,6 +128,14 @@ public final class Fetcher<K, V> {
             long position = subscriptions.position(tp);
             data.put(tp, new FetchRequest.PartitionData(position, -1L, maxPartitionBytes));
             offsets.put(tp, position);
+        }
+        if (inFlight != null) {
+            if (offsets.equals(inFlightOffsets)) {
+                return;
+            }
+            log.debug("Abandoning a fetch of {} for {}", inFlightOffsets, offsets);
+            inFlight = null;
+            inFlightOffsets = Map.of();
         }
         if (data.isEmpty()) {
             return;

@@ -66,7 +66,10 @@ public final class ProducerMetadata {
      */
     public Cluster awaitTopic(String topic, Integer partition, long maxBlockMs) {
         long now = time.milliseconds();
-        topicsLastUsed.put(topic, now);
+        Long lastUsed = topicsLastUsed.get(topic);
+        if (lastUsed == null || now - lastUsed > 1000) {
+            topicsLastUsed.put(topic, now);
+        }
         Cluster c = cluster;
         Integer count = c.partitionCountForTopic(topic);
         boolean stale = now - lastRefreshMs >= maxAgeMs;

@@ -61,6 +61,7 @@ public final class Sender implements Runnable {
     private final Time time;
     private final String clientId;
     private final Object wakeupLock = new Object();
+    private final Object drainLock = new Object();
     private final AtomicInteger inFlight = new AtomicInteger();
     private boolean wakeupRequested;
     private volatile boolean running = true;
@@ -134,16 +135,21 @@ public final class Sender implements Runnable {
                     + (now - b.createdMs) + " ms has passed since batch creation (delivery.timeout.ms)"), true);
         }
         long pollMs;
-        RecordAccumulator.ReadyCheckResult ready = accumulator.ready(now);
-        if (!ready.readyPartitions().isEmpty() && inFlight.get() < maxInFlight) {
-            Map<TopicPartition, ProducerBatch> batches = accumulator.drain(ready.readyPartitions(), maxRequestSize,
-                    this::closeBatch);
-            if (!batches.isEmpty()) {
-                send(batches);
+        Map<TopicPartition, ProducerBatch> batches = Map.of();
+        synchronized (drainLock) {
+            if (forceClose) {
+                return;
             }
-            pollMs = 0;
-        } else {
-            pollMs = Math.min(ready.nextReadyCheckDelayMs(), accumulator.nextExpiryDelayMs(now));
+            RecordAccumulator.ReadyCheckResult ready = accumulator.ready(now);
+            if (!ready.readyPartitions().isEmpty() && inFlight.get() < maxInFlight) {
+                batches = accumulator.drain(ready.readyPartitions(), maxRequestSize, this::closeBatch);
+                pollMs = 0;
+            } else {
+                pollMs = Math.min(ready.nextReadyCheckDelayMs(), accumulator.nextExpiryDelayMs(now));
+            }
+        }
+        if (!batches.isEmpty()) {
+            send(batches);
         }
         metadata.maybeRefresh();
         if (pollMs > 0) {
@@ -318,7 +324,9 @@ public final class Sender implements Runnable {
 
     /** Stops at once; incomplete batches fail with "Producer is closed forcefully.". */
     public void forceClose() {
-        forceClose = true;
+        synchronized (drainLock) {
+            forceClose = true;
+        }
         initiateClose();
     }
 

@@ -72,6 +72,22 @@ public final class MemoryRecords implements Records {
         return builder.build();
     }
 
+    /**
+     * An upper bound of the size of a batch holding only this record (Kafka's
+     * {@code AbstractRecords.estimateSizeInBytesUpperBound}): the 61-byte batch header plus the record with
+     * worst-case varint sizes. The producer checks {@code max.request.size} and {@code buffer.memory} with it.
+     *
+     * @param key     the key or null
+     * @param value   the value or null
+     * @param headers the headers or null
+     * @return the bound in bytes
+     */
+    public static int estimateSizeInBytesUpperBound(byte[] key, byte[] value, io.runnel.common.header.Header[] headers) {
+        int body = DefaultRecord.sizeOfBodyInBytes(Integer.MAX_VALUE, Long.MAX_VALUE, key == null ? -1 : key.length,
+                value == null ? -1 : value.length, headers == null ? new io.runnel.common.header.Header[0] : headers);
+        return DefaultRecordBatch.RECORD_BATCH_OVERHEAD + 5 + body;
+    }
+
     /** @return a view of the bytes (position 0, limit size) */
     public ByteBuffer buffer() {
         return buffer.duplicate();

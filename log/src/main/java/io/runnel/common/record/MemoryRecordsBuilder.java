@@ -100,15 +100,20 @@ public final class MemoryRecordsBuilder {
     }
 
     /**
-     * Marks the batch as an idempotent producer's.
+     * Marks the batch as an idempotent producer's. Unlike the other batch-level options this may be set after
+     * records were appended (until {@link #build()}): the producer assigns sequence numbers when its sender takes
+     * the batch, as Kafka's does, and the header is only written by {@code build()}.
      *
      * @param producerId   the producer id ({@code >= 0}), or -1 for none
      * @param epoch        the producer epoch, or -1
      * @param baseSequence the sequence of the first record, or -1
      * @return this
+     * @throws IllegalStateException if the batch was already built
      */
     public MemoryRecordsBuilder producer(long producerId, short epoch, int baseSequence) {
-        checkNotStarted("producer");
+        if (built) {
+            throw new IllegalStateException("producer must be set before the batch is built");
+        }
         this.producerId = producerId;
         this.producerEpoch = epoch;
         this.baseSequence = baseSequence;

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,16 +33,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /*
- * Group handling, as Kafka's console consumer: with --group the consumer joins that group and commits what it
- * printed; without it, it joins a generated group "console-consumer-<n>" and commits nothing (so the group leaves
- * no offsets behind and the coordinator forgets it when it becomes empty); with --partition it is assigned that
- * one partition and has no group at all.
+ * Groups. With --group the consumer subscribes as a member of that group and commits what it printed. Without it,
+ * the consumer is assigned every partition of the topic(s) and has no group at all, where Kafka's tool joins a
+ * generated group "console-consumer-<n>" that commits nothing. The generated group would only leave a stray group
+ * behind: Runnel's coordinator keeps an empty group's metadata until offsets expire, also across restarts, and only
+ * one process opens a log directory at a time, so no other member could ever share the partitions. With --partition
+ * it reads that one partition (no group either; --group and --partition exclude each other, as in Kafka).
  *
  * Commits: unless the user sets enable.auto.commit, the consumer commits the offset after the last record it
  * printed, after every poll and at the end. Auto-commit would commit the position, which may lie past records
@@ -52,8 +54,8 @@ import java.util.regex.PatternSyntaxException;
 @Command(name = "console-consumer", sortOptions = false, mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         description = {"Print records of a topic to standard output (Kafka's kafka-console-consumer).",
                 "Runs until --max-messages records were printed, no record came for --timeout-ms, or Ctrl-C.",
-                "Without --group it uses a generated group console-consumer-<n> that commits nothing;",
-                "with --partition it reads that partition without a group."},
+                "Without --group it reads every partition without a consumer group (Kafka's tool joins a generated",
+                "group console-consumer-<n> instead); with --partition it reads that one partition."},
         footer = {"", "Formatter properties (--property name=value), as Kafka's default message formatter:",
                 "  print.timestamp  print.partition  print.offset  print.headers  print.key  print.value (true|false)",
                 "  key.separator (\\t)  line.separator (\\n)  headers.separator (,)  null.literal (null)",
@@ -135,6 +137,7 @@ public final class ConsoleConsumerCommand implements Callable<Integer> {
     String isolationLevel;
 
     private long printed;
+    private boolean started;
 
     @Override
     public Integer call() {
@@ -159,16 +162,13 @@ public final class ConsoleConsumerCommand implements Callable<Integer> {
         }
         autoOffsetReset(settings);
         boolean commitPrinted = false;
-        if (partition != null) {
-            settings.remove("group.id");
-            settings.remove("enable.auto.commit");
-        } else if (groupId != null) {
+        if (groupId != null) {
             settings.put("group.id", groupId);
             commitPrinted = !settings.containsKey("enable.auto.commit");
             settings.putIfAbsent("enable.auto.commit", "false");
         } else {
-            settings.put("group.id", "console-consumer-" + ThreadLocalRandom.current().nextInt(100000));
-            settings.putIfAbsent("enable.auto.commit", "false");
+            settings.remove("group.id");
+            settings.remove("enable.auto.commit");
         }
 
         PrintWriter out = spec.commandLine().getOut();
@@ -181,15 +181,18 @@ public final class ConsoleConsumerCommand implements Callable<Integer> {
                 awaitQuietly(finished);
             });
             try {
-                start(consumer);
+                start(consumer, groupId != null);
+                started = true;
                 consume(consumer, formatter, out, commitPrinted);
             } finally {
                 out.flush();
                 hook.close();
             }
         } finally {
-            spec.commandLine().getErr().println("Processed a total of " + printed + " messages");
-            spec.commandLine().getErr().flush();
+            if (started) {
+                spec.commandLine().getErr().println("Processed a total of " + printed + " messages");
+                spec.commandLine().getErr().flush();
+            }
             finished.countDown();
         }
         return 0;
@@ -283,19 +286,38 @@ public final class ConsoleConsumerCommand implements Callable<Integer> {
         }
     }
 
-    private void start(RunnelConsumer<byte[], byte[]> consumer) {
+    private void start(RunnelConsumer<byte[], byte[]> consumer, boolean inGroup) {
+        Map<String, List<PartitionInfo>> topics = consumer.listTopics();
         if (source.include != null) {
-            consumer.subscribe(Pattern.compile(source.include));
+            Pattern pattern = Pattern.compile(source.include);
+            if (inGroup) {
+                consumer.subscribe(pattern);
+                return;
+            }
+            List<TopicPartition> partitions = new ArrayList<>();
+            topics.forEach((topic, infos) -> {
+                if (pattern.matcher(topic).matches() && !topic.startsWith("__")) {
+                    infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+                }
+            });
+            if (partitions.isEmpty()) {
+                throw new CliException("No topic matches --include '" + source.include + "' ('runnel topics --list' "
+                        + "lists the topics)");
+            }
+            consumer.assign(partitions);
             return;
         }
-        Map<String, List<PartitionInfo>> topics = consumer.listTopics();
         List<PartitionInfo> partitions = topics.get(source.topic);
         if (partitions == null) {
             throw new CliException("Topic '" + source.topic + "' does not exist (create it with 'runnel topics --create "
                     + "--topic " + source.topic + "' or produce to it; 'runnel topics --list' lists the topics)");
         }
         if (partition == null) {
-            consumer.subscribe(List.of(source.topic));
+            if (inGroup) {
+                consumer.subscribe(List.of(source.topic));
+            } else {
+                consumer.assign(partitions.stream().map(p -> new TopicPartition(source.topic, p.partition())).toList());
+            }
             return;
         }
         if (partition >= partitions.size()) {

@@ -85,7 +85,7 @@ public final class ConsoleProducerCommand implements Callable<Integer> {
     Integer batchSize;
 
     @Option(names = "--timeout", paramLabel = "<ms>", order = 9,
-            description = "linger.ms: how long a record may wait for a fuller batch (default 1000).")
+            description = "linger.ms: how long a record may wait for a fuller batch (default 1000; 0 with --sync).")
     Long lingerMs;
 
     @Option(names = "--request-required-acks", paramLabel = "<acks>", order = 10,
@@ -164,7 +164,8 @@ public final class ConsoleProducerCommand implements Callable<Integer> {
         settings.putIfAbsent("client.id", "console-producer");
         merge(settings, "compression.type", compressionCodec, "none");
         merge(settings, "batch.size", batchSize, 16384);
-        merge(settings, "linger.ms", lingerMs, 1000L);
+        // A synchronous send waits for its batch to go out, so lingering would only delay every line.
+        merge(settings, "linger.ms", lingerMs, sync ? 0L : 1000L);
         merge(settings, "acks", acks, "-1");
         merge(settings, "max.block.ms", maxBlockMs, 60000L);
         return settings;

@@ -140,6 +140,9 @@ public final class ConsumerGroupsCommand implements Callable<Integer> {
     @Option(names = "--execute", order = 12, description = "With --reset-offsets: commit the new offsets.")
     boolean execute;
 
+    /** The time (ms since the epoch) that --to-datetime or --by-duration name, parsed with the arguments. */
+    private long resetTimestamp;
+
     @Override
     public Integer call() {
         checkArguments();
@@ -202,6 +205,11 @@ public final class ConsumerGroupsCommand implements Callable<Integer> {
         }
         if (dryRun && execute) {
             throw usage("Options --dry-run and --execute cannot be specified together");
+        }
+        if (reset.toDatetime != null) {
+            resetTimestamp = parseDateTime(reset.toDatetime);
+        } else if (reset.byDuration != null) {
+            resetTimestamp = now() - parseDuration(reset.byDuration);
         }
     }
 
@@ -398,10 +406,6 @@ public final class ConsumerGroupsCommand implements Callable<Integer> {
     // ---- --reset-offsets
 
     private void resetOffsets(Admin admin, PrintWriter out) {
-        if (!dryRun && !execute) {
-            spec.commandLine().getErr().println("WARN: No action was performed as the --execute option is missing. "
-                    + "Add --execute to commit the new offsets, or --dry-run to only show them without this warning.");
-        }
         Table table = new Table(new String[]{"GROUP", "TOPIC", "PARTITION", "NEW-OFFSET"}, new int[]{15, 15, 10, 0});
         Map<String, Map<TopicPartition, Long>> plans = new LinkedHashMap<>();
         for (String group : groupIds(admin)) {
@@ -432,6 +436,10 @@ public final class ConsumerGroupsCommand implements Callable<Integer> {
         }
         if (!table.isEmpty()) {
             table.print(out);
+        }
+        if (!dryRun && !execute) {
+            spec.commandLine().getErr().println("WARN: No action was performed as the --execute option is missing. "
+                    + "Add --execute to commit the new offsets, or --dry-run to only show them without this warning.");
         }
     }
 
@@ -501,8 +509,7 @@ public final class ConsumerGroupsCommand implements Callable<Integer> {
         Function<TopicPartition, Long> current = tp -> committed.containsKey(tp) ? committed.get(tp).offset() : null;
         Map<TopicPartition, Long> byTime = null;
         if (reset.toDatetime != null || reset.byDuration != null) {
-            long timestamp = reset.toDatetime != null ? parseDateTime(reset.toDatetime) : now() - parseDuration(reset.byDuration);
-            byTime = offsets(admin, partitions, OffsetSpec.forTimestamp(timestamp));
+            byTime = offsets(admin, partitions, OffsetSpec.forTimestamp(resetTimestamp));
         }
         Map<TopicPartition, Long> plan = new LinkedHashMap<>();
         for (TopicPartition tp : partitions) {

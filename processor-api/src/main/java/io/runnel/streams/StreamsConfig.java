@@ -220,6 +220,23 @@ public class StreamsConfig extends AbstractConfig {
             .define(STATE_CLEANUP_DELAY_MS_CONFIG, Type.LONG, 600_000L, Range.atLeast(0), Importance.LOW,
                     "Age in ms after which the state directory of a task this instance no longer owns is deleted"
                             + " (checked at startup and at every rebalance).");
+        def.defineUnsupported("application.server", "interactive queries are local only (no metadata of other"
+                        + " instances' stores yet)")
+            .defineUnsupported("max.warmup.replicas", "there are no warm-up (or standby) tasks yet")
+            .defineUnsupported("probing.rebalance.interval.ms", "there are no warm-up tasks, so no probing"
+                    + " rebalances")
+            .defineUnsupported("rack.aware.assignment.tags", "the assignor is not rack-aware")
+            .defineUnsupported("rack.aware.assignment.strategy", "the assignor is not rack-aware")
+            .defineUnsupported("upgrade.from", "there is no earlier Runnel version to upgrade from")
+            .defineUnsupported("task.timeout.ms", "tasks do not retry timed-out client calls; a timeout fails the"
+                    + " stream thread (set the clients' timeouts instead)")
+            .defineUnsupported("default.client.supplier", "pass a RunnelClientSupplier to the RunnelStreams"
+                    + " constructor")
+            .defineUnsupported("dsl.store.suppliers.class", "use default.dsl.store (rocksDB or in_memory)")
+            .defineUnsupported("cache.max.bytes.buffering", "it was renamed; use statestore.cache.max.bytes")
+            .defineUnsupported("metrics.recording.level", "Streams metrics do not exist yet (use"
+                    + " RunnelStreams.metadataForLocalThreads)")
+            .defineUnsupported("metric.reporters", "Streams metrics do not exist yet");
         return def;
     }
 

@@ -88,6 +88,16 @@ class StreamsConfigTest {
     }
 
     @Test
+    void shouldRejectKafkaSettingsRunnelDoesNotSupport() {
+        Map<String, Object> props = minimal();
+        props.put("application.server", "localhost:8080");
+        props.put("cache.max.bytes.buffering", 100);
+        assertThatThrownBy(() -> new StreamsConfig(props)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("application.server is not supported by Runnel: interactive queries are local")
+                .hasMessageContaining("use statestore.cache.max.bytes");
+    }
+
+    @Test
     void shouldIncludeTheStateStoreSettings() {
         Map<String, Object> props = minimal();
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, -1);

@@ -13,7 +13,6 @@ import io.runnel.streams.processor.TaskId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -285,12 +284,5 @@ final class StoreChangelogReader {
                 }
             }
         }
-    }
-
-    /** @return a snapshot of remaining records to restore per changelog partition */
-    Map<TopicPartition, Long> remaining() {
-        Map<TopicPartition, Long> result = new HashMap<>();
-        active.forEach((tp, r) -> result.put(tp, r.end - r.position));
-        return result;
     }
 }

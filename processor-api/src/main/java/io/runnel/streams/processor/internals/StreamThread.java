@@ -269,10 +269,6 @@ public final class StreamThread implements Runnable {
         return taskManager.tasks();
     }
 
-    /** @return records restored by this thread */
-    public long restoredRecords() {
-        return changelogReader.totalRestored();
-    }
 
     private void setState(State newState) {
         State old = state;

@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -499,15 +498,5 @@ final class TaskManager {
             }
         }
         return committing.size();
-    }
-
-    /** @return partitions paused because their task is not running or their buffer is full */
-    Set<TopicPartition> pausedPartitions() {
-        return Collections.unmodifiableSet(paused);
-    }
-
-    /** @return a thread-safe empty registry for tests */
-    static Map<TaskId, StreamTask> newRegistry() {
-        return new ConcurrentHashMap<>();
     }
 }

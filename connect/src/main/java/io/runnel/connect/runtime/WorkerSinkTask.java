@@ -154,14 +154,19 @@ public final class WorkerSinkTask extends WorkerTask {
     }
 
     /**
-     * One step on the calling thread (for the connector test driver): poll without waiting, convert, transform
-     * and {@code put}; waits for dead-letter records to be acknowledged; commits when the task asked for it.
+     * One step on the calling thread (for the connector test driver): commit first if {@code
+     * offset.flush.interval.ms} has passed on the task's clock, then poll without waiting, convert, transform and
+     * {@code put}; waits for dead-letter records to be acknowledged; commits when the task asked for it.
      *
      * @return the records handed to {@code put} (empty when none were)
      * @throws ConnectException when a failure is not tolerated (the task would be FAILED)
      */
     public List<SinkRecord> pollOnce() {
         checkTargetState();
+        if (time.milliseconds() >= nextCommitMs) {
+            commitOffsets();
+            nextCommitMs = time.milliseconds() + commitIntervalMs;
+        }
         List<SinkRecord> put;
         try {
             put = poll(Duration.ZERO);

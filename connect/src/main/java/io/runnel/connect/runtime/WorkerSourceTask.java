@@ -142,7 +142,8 @@ public final class WorkerSourceTask extends WorkerTask {
     }
 
     /**
-     * One step on the calling thread (for the connector test driver): poll once, transform, convert and send the
+     * One step on the calling thread (for the connector test driver): flush offsets first if {@code
+     * offset.flush.interval.ms} has passed on the task's clock, then poll once, transform, convert and send the
      * records, then wait until the log acknowledged them and any dead-letter records (or the sends failed).
      *
      * @return the records the task's {@code poll()} returned (before transformations), empty when none
@@ -151,6 +152,10 @@ public final class WorkerSourceTask extends WorkerTask {
      */
     public List<SourceRecord> pollOnce() throws InterruptedException {
         throwSendFailure();
+        if (time.milliseconds() >= nextFlushMs) {
+            commitOffsets();
+            nextFlushMs = time.milliseconds() + flushIntervalMs;
+        }
         List<SourceRecord> records = poll();
         if (records == null || records.isEmpty()) {
             return List.of();

@@ -10,7 +10,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The layering of the connect module, checked on the compiled classes: connector authors see only the SPI, so
- * the SPI packages never depend on the runtime; Jackson stays in the JSON package.
+ * the SPI packages never depend on the runtime; Jackson stays in the JSON and REST packages, Jetty in the REST
+ * package; the herder's entities are plain values.
  */
 class LayeringTest {
 
@@ -35,8 +36,33 @@ class LayeringTest {
     }
 
     @Test
+    void jettyShouldOnlyBeUsedByTheRestPackage() {
+        noClasses().that().resideOutsideOfPackage("io.runnel.connect.runtime.rest")
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..")
+                .because("the HTTP server library is confined to the REST package")
+                .check(classes);
+    }
+
+    @Test
+    void theHerdersEntitiesShouldBePlainValues() {
+        noClasses().that().resideInAnyPackage("io.runnel.connect.runtime.rest.entities..",
+                        "io.runnel.connect.runtime.rest.errors..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..", "org.eclipse.jetty..")
+                .because("the Herder's API must not expose the REST layer's libraries")
+                .check(classes);
+    }
+
+    @Test
+    void theRuntimeShouldNotDependOnTheTestKit() {
+        noClasses().that().resideInAPackage("io.runnel.connect.runtime..")
+                .should().dependOnClassesThat().resideInAPackage("io.runnel.connect.test..")
+                .because("the test kit sits on top of the runtime")
+                .check(classes);
+    }
+
+    @Test
     void jacksonShouldOnlyBeUsedByTheJsonPackage() {
-        noClasses().that().resideOutsideOfPackages("io.runnel.connect.json..", "io.runnel.connect.runtime.rest..")
+        noClasses().that().resideOutsideOfPackages("io.runnel.connect.json..", "io.runnel.connect.runtime.rest")
                 .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
                 .because("a third-party library is confined to one package")
                 .check(classes);

@@ -1,5 +1,6 @@
 package io.runnel.connect.sink;
 
+import io.runnel.common.record.TimestampType;
 import io.runnel.connect.connector.ConnectRecord;
 import io.runnel.connect.data.Schema;
 import io.runnel.connect.header.Header;

@@ -1,5 +1,6 @@
 package io.runnel.connect.source;
 
+import io.runnel.clients.producer.RecordMetadata;
 import io.runnel.connect.connector.Task;
 
 import java.util.List;
@@ -58,7 +59,24 @@ public abstract class SourceTask implements Task {
      *
      * @param record the record as {@link #poll()} returned it (before transformations)
      * @throws InterruptedException if interrupted
+     * @deprecated override {@link #commitRecord(SourceRecord, RecordMetadata)}, which also says where the record
+     *             was written; kept because Kafka Connect still calls it from that method's default
      */
+    @Deprecated
     public void commitRecord(SourceRecord record) throws InterruptedException {
+    }
+
+    /**
+     * Called once the log acknowledged a record (on the producer's callback thread, as in Kafka Connect), or when
+     * the runtime dropped it (on the task's thread: a transformation filtered it, or its failure was tolerated
+     * under {@code errors.tolerance=all}). Must not block. The default calls {@link #commitRecord(SourceRecord)}.
+     *
+     * @param record   the record as {@link #poll()} returned it (before transformations)
+     * @param metadata where the log wrote it (topic, partition, offset, timestamp), or null when it was dropped
+     * @throws InterruptedException if interrupted
+     */
+    @SuppressWarnings("deprecation") // the default forwards to the deprecated one-argument variant, as Kafka does
+    public void commitRecord(SourceRecord record, RecordMetadata metadata) throws InterruptedException {
+        commitRecord(record);
     }
 }

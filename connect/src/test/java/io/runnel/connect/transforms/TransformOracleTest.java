@@ -16,7 +16,7 @@ import io.runnel.connect.header.ConnectHeaders;
 import io.runnel.connect.header.Header;
 import io.runnel.connect.json.JsonConverter;
 import io.runnel.connect.sink.SinkRecord;
-import io.runnel.connect.sink.TimestampType;
+import io.runnel.common.record.TimestampType;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

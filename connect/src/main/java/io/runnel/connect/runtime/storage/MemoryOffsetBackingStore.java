@@ -40,6 +40,13 @@ public class MemoryOffsetBackingStore implements OffsetBackingStore {
     }
 
     @Override
+    public synchronized CompletableFuture<Map<ByteBuffer, ByteBuffer>> getAll() {
+        Map<ByteBuffer, ByteBuffer> result = new HashMap<>();
+        data.forEach((k, v) -> result.put(k.asReadOnlyBuffer(), v.asReadOnlyBuffer()));
+        return CompletableFuture.completedFuture(result);
+    }
+
+    @Override
     public CompletableFuture<Void> set(Map<ByteBuffer, ByteBuffer> values) {
         synchronized (this) {
             Map<ByteBuffer, ByteBuffer> before = new HashMap<>(data);

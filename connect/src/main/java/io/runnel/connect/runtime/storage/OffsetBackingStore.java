@@ -29,6 +29,11 @@ public interface OffsetBackingStore {
     CompletableFuture<Map<ByteBuffer, ByteBuffer>> get(Collection<ByteBuffer> keys);
 
     /**
+     * @return every stored key and value (for listing a connector's offsets)
+     */
+    CompletableFuture<Map<ByteBuffer, ByteBuffer>> getAll();
+
+    /**
      * Stores values; a null value deletes its key. The future completes once the values are durable (for the
      * file store: written and renamed into place).
      *

@@ -91,4 +91,27 @@ public final class OffsetUtils {
         }
         return (Map<String, Object>) parsed.value();
     }
+
+    /**
+     * Reads a key written by {@link #key}.
+     *
+     * @param key a serialized key
+     * @return the connector's name and the source partition, or null when the bytes are not such a key
+     */
+    @SuppressWarnings("unchecked") // schemaless JSON objects convert to maps with string keys
+    public static Map.Entry<String, Map<String, Object>> readKey(ByteBuffer key) {
+        ByteBuffer dup = key.duplicate();
+        byte[] bytes = new byte[dup.remaining()];
+        dup.get(bytes);
+        try {
+            Object parsed = CONVERTER.toConnectData("", bytes).value();
+            if (parsed instanceof List<?> list && list.size() == 2 && list.get(0) instanceof String connector
+                    && list.get(1) instanceof Map<?, ?> partition) {
+                return Map.entry(connector, (Map<String, Object>) partition);
+            }
+        } catch (DataException e) {
+            // Not a key of ours.
+        }
+        return null;
+    }
 }

@@ -27,6 +27,14 @@ public class SessionStoreBuilder<K, AGG> extends AbstractStoreBuilder<K, AGG, Se
         this.supplier = supplier;
     }
 
+    /**
+     * @return the store's retention in ms (the runtime gives its changelog {@code retention.ms} = this plus one day,
+     *         as Kafka does)
+     */
+    public long retentionPeriod() {
+        return supplier.retentionPeriod();
+    }
+
     @Override
     public SessionStore<K, AGG> build() {
         SessionStore<Bytes, byte[]> store = supplier.get();

@@ -30,6 +30,14 @@ public class TimestampedWindowStoreBuilder<K, V>
         this.plainValueSerde = valueSerde;
     }
 
+    /**
+     * @return the store's retention in ms (the runtime gives its changelog {@code retention.ms} = this plus one day,
+     *         as Kafka does)
+     */
+    public long retentionPeriod() {
+        return supplier.retentionPeriod();
+    }
+
     @Override
     public TimestampedWindowStore<K, V> build() {
         return new TypedTimestampedWindowStore<>(WindowStoreBuilder.bytesStack(supplier, ValueFormat.TIMESTAMPED,

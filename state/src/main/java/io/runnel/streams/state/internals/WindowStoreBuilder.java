@@ -30,6 +30,14 @@ public class WindowStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, WindowS
         this.supplier = supplier;
     }
 
+    /**
+     * @return the store's retention in ms (the runtime gives its changelog {@code retention.ms} = this plus one day,
+     *         as Kafka does)
+     */
+    public long retentionPeriod() {
+        return supplier.retentionPeriod();
+    }
+
     @Override
     public WindowStore<K, V> build() {
         return new TypedWindowStore<>(bytesStack(supplier, ValueFormat.PLAIN, enableCaching, enableLogging),

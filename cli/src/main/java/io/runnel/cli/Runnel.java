@@ -1,6 +1,7 @@
 package io.runnel.cli;
 
 import io.runnel.cli.internals.CliErrorHandler;
+import io.runnel.cli.internals.ConnectStandaloneCommand;
 import io.runnel.cli.internals.ConsoleConsumerCommand;
 import io.runnel.cli.internals.ConsoleProducerCommand;
 import io.runnel.cli.internals.ConsumerGroupsCommand;
@@ -88,7 +89,8 @@ import java.util.concurrent.Callable;
                 ConsoleProducerCommand.class,
                 ConsoleConsumerCommand.class,
                 ConsumerGroupsCommand.class,
-                DumpLogCommand.class})
+                DumpLogCommand.class,
+                ConnectStandaloneCommand.class})
 public final class Runnel implements Callable<Integer> {
 
     /** The environment variable that supplies a default for {@code --bootstrap-server}. */

@@ -40,9 +40,10 @@ class ErrorHandlingTest {
         CliRun bare = CliRun.run();
         assertThat(bare.exitCode()).isEqualTo(2);
         assertThat(bare.err()).contains("Usage: runnel").contains("topics").contains("console-producer")
-                .contains("console-consumer").contains("consumer-groups").contains("dump-log");
+                .contains("console-consumer").contains("consumer-groups").contains("dump-log").contains("connect-standalone");
 
-        for (String command : List.of("topics", "console-producer", "console-consumer", "consumer-groups", "dump-log")) {
+        for (String command : List.of("topics", "console-producer", "console-consumer", "consumer-groups", "dump-log",
+                "connect-standalone")) {
             CliRun help = CliRun.run("help", command);
             assertThat(help.exitCode()).as(command).isZero();
             assertThat(help.out()).as(command).startsWith("Usage: runnel " + command);

@@ -27,8 +27,8 @@ public final class BootstrapServerOption {
     CommandSpec mixee;
 
     @Option(names = "--bootstrap-server", paramLabel = "<server>", order = 0,
-            description = {"The log to use: file:///path/to/dir for a log directory (a bare path is turned into "
-                    + "file://<absolute path>). Defaults to the RUNNEL_BOOTSTRAP_SERVER environment variable."})
+            description = {"The log to use: file:///path/to/dir for a log directory; a bare directory path works "
+                    + "too. Defaults to the RUNNEL_BOOTSTRAP_SERVER environment variable."})
     String value;
 
     /**

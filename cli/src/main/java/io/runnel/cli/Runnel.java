@@ -73,16 +73,17 @@ import java.util.concurrent.Callable;
         usageHelpAutoWidth = true,
         header = "Runnel: a partitioned log with Kafka's clients, Streams and Connect, in one JVM.",
         description = {
-                "Kafka's command-line tools for a Runnel log directory. Point them at the directory with",
-                "--bootstrap-server file:///path (a bare path works too) or the RUNNEL_BOOTSTRAP_SERVER variable.",
-                "Only one process opens a log directory at a time: run the commands one after the other."},
+                "Kafka's command-line tools for a Runnel log directory. Point them at the directory with "
+                        + "--bootstrap-server file:///path (a bare path works too) or the RUNNEL_BOOTSTRAP_SERVER "
+                        + "variable. Only one process opens a log directory at a time: run the commands one after the "
+                        + "other (dump-log excepted: it only reads files).", ""},
         footerHeading = "%nEnvironment:%n",
         footer = {
                 "  RUNNEL_BOOTSTRAP_SERVER  default for --bootstrap-server",
-                "  RUNNEL_LOG_LEVEL         log level (ERROR, WARN, INFO, DEBUG, TRACE); WARN by default",
+                "  RUNNEL_LOG_LEVEL         ERROR, WARN (default), INFO, DEBUG or TRACE",
                 "  RUNNEL_JAVA_OPTS         JVM options used by bin/runnel",
                 "",
-                "Run 'runnel help <command>' or 'runnel <command> --help' for a command's options."},
+                "Run 'runnel help <command>' for a command's options."},
         subcommands = {
                 CommandLine.HelpCommand.class,
                 TopicsCommand.class,

@@ -52,7 +52,7 @@ class ExtensionTest {
     @Test
     void shouldSkipAProviderWhoseNameIsTakenAndKeepTheBuiltIn() {
         CliRun topics = CliRun.run("topics", "--help");
-        assertThat(topics.out()).startsWith("Usage: runnel topics");
+        assertThat(topics.out()).contains("Usage: runnel topics [");
         assertThat(new Runnel().commandLine().getSubcommands().get("topics").getCommandSpec().userObject())
                 .isInstanceOf(io.runnel.cli.internals.TopicsCommand.class);
     }

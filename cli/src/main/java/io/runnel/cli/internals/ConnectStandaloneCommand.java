@@ -20,13 +20,14 @@ import java.util.concurrent.Callable;
 
 /** {@code runnel connect-standalone}: Kafka's {@code connect-standalone.sh}: a standalone Connect worker. */
 @Command(name = "connect-standalone", sortOptions = false, mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        description = {"Run a standalone Kafka Connect worker with connectors (Kafka's connect-standalone).",
-                "The worker properties give bootstrap.servers (file:///path for a log directory), the converters,",
-                "offset.storage.file.filename and listeners (the REST API); each connector file gives name,",
-                "connector.class and the connector's settings. Runs until Ctrl-C or SIGTERM, then stops the",
-                "connectors and flushes their offsets."},
+        versionProvider = VersionProvider.class,
+        header = "Run a standalone Kafka Connect worker (Kafka's connect-standalone).",
+        description = {"The worker properties give bootstrap.servers (file:///path for a log directory), the "
+                + "converters, offset.storage.file.filename and listeners (the REST API); each connector file "
+                + "gives name, connector.class and the connector's settings. Runs until Ctrl-C or SIGTERM, then "
+                + "stops the connectors and flushes their offsets.", ""},
         footer = {"", "Example:",
-                "  runnel connect-standalone config/worker.properties config/file-source.properties"})
+                "  runnel connect-standalone worker.properties file-source.properties"})
 public final class ConnectStandaloneCommand implements Callable<Integer> {
 
     @Spec

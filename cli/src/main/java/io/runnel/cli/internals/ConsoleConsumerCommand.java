@@ -52,17 +52,23 @@ import java.util.regex.PatternSyntaxException;
 
 /** {@code runnel console-consumer}: Kafka's {@code kafka-console-consumer}: prints records to standard output. */
 @Command(name = "console-consumer", sortOptions = false, mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        description = {"Print records of a topic to standard output (Kafka's kafka-console-consumer).",
-                "Runs until --max-messages records were printed, no record came for --timeout-ms, or Ctrl-C.",
-                "Without --group it reads every partition without a consumer group (Kafka's tool joins a generated",
-                "group console-consumer-<n> instead); with --partition it reads that one partition."},
-        footer = {"", "Formatter properties (--property name=value), as Kafka's default message formatter:",
-                "  print.timestamp  print.partition  print.offset  print.headers  print.key  print.value (true|false)",
-                "  key.separator (\\t)  line.separator (\\n)  headers.separator (,)  null.literal (null)",
-                "  key.deserializer  value.deserializer  headers.deserializer (class names; bytes print as UTF-8 otherwise)",
+        versionProvider = VersionProvider.class,
+        header = "Print the records of topics on standard output (Kafka's kafka-console-consumer).",
+        description = {"Runs until --max-messages records were printed, no record came for --timeout-ms, or "
+                + "Ctrl-C. With --group it joins that consumer group and commits what it printed. Without "
+                + "--group it reads every partition without a group (Kafka's tool joins a generated group "
+                + "console-consumer-<n> instead); with --partition it reads that one partition.", ""},
+        footer = {"", "Formatter properties (--property name=value, default in brackets):",
+                "  print.timestamp, print.partition, print.offset, print.headers,",
+                "  print.key [false], print.value [true]",
+                "  key.separator [\\t]   line.separator [\\n]   headers.separator [,]",
+                "  null.literal [null]",
+                "  key.deserializer, value.deserializer, headers.deserializer: class",
+                "      names; without them bytes print as UTF-8",
                 "", "Example:",
-                "  runnel console-consumer --bootstrap-server /tmp/runnel --topic greetings --from-beginning \\",
-                "      --property print.key=true --property print.offset=true --max-messages 10"})
+                "  runnel console-consumer --bootstrap-server /tmp/runnel \\",
+                "      --topic greetings --from-beginning --max-messages 10 \\",
+                "      --property print.key=true --property print.offset=true"})
 public final class ConsoleConsumerCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleConsumerCommand.class);

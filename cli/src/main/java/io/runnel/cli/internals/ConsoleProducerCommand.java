@@ -32,14 +32,18 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** {@code runnel console-producer}: Kafka's {@code kafka-console-producer}: one record per line of standard input. */
 @Command(name = "console-producer", sortOptions = false, mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        description = {"Read lines from standard input and send each as a record (Kafka's kafka-console-producer).",
-                "Keys and headers are parsed from the line with --property parse.key=true / parse.headers=true.",
-                "Ends at end of input (Ctrl-D) or Ctrl-C; everything read is sent before it exits."},
-        footer = {"", "Reader properties (--property name=value):",
-                "  parse.key=true|false (false)   key.separator (\\t)   null.marker (none)   ignore.error=true|false (false)",
-                "  parse.headers=true|false (false)   headers.delimiter (\\t)   headers.separator (,)   headers.key.separator (:)",
+        versionProvider = VersionProvider.class,
+        header = "Send lines of standard input as records (Kafka's kafka-console-producer).",
+        description = {"Each line becomes one record; keys and headers are parsed from the line with --property "
+                + "parse.key=true and parse.headers=true. Ends at the end of input (Ctrl-D) or on Ctrl-C; "
+                + "everything read is sent before it exits.", ""},
+        footer = {"", "Reader properties (--property name=value, default in brackets):",
+                "  parse.key [false]    key.separator [\\t]   null.marker [none]",
+                "  parse.headers [false]   headers.delimiter [\\t]   headers.separator [,]",
+                "  headers.key.separator [:]   ignore.error [false]",
                 "", "Example:",
-                "  printf 'k1:hello\\nk2:world\\n' | runnel console-producer --bootstrap-server /tmp/runnel --topic greetings \\",
+                "  printf 'k1:hello\\nk2:world\\n' | runnel console-producer \\",
+                "      --bootstrap-server /tmp/runnel --topic greetings \\",
                 "      --property parse.key=true --property key.separator=:"})
 public final class ConsoleProducerCommand implements Callable<Integer> {
 

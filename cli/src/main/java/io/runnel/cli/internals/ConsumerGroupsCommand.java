@@ -51,11 +51,15 @@ import java.util.stream.Collectors;
 
 /** {@code runnel consumer-groups}: Kafka's {@code kafka-consumer-groups} for the embedded log. */
 @Command(name = "consumer-groups", sortOptions = false, mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        description = {"List, describe and delete consumer groups, and reset their offsets (Kafka's kafka-consumer-groups).",
-                "--describe shows per partition the committed offset, the log end offset and the lag between them."},
+        versionProvider = VersionProvider.class,
+        header = "List, describe and delete consumer groups; reset their offsets (Kafka's kafka-consumer-groups).",
+        description = {"--describe shows per partition the committed offset, the log end offset and the lag "
+                + "between them. --reset-offsets shows the new offsets (--dry-run) or commits them (--execute); "
+                + "the group must have no active members.", ""},
         footer = {"", "Examples:",
                 "  runnel consumer-groups --bootstrap-server /tmp/runnel --describe --group billing",
-                "  runnel consumer-groups --bootstrap-server /tmp/runnel --reset-offsets --group billing --topic orders --to-earliest --execute"})
+                "  runnel consumer-groups --bootstrap-server /tmp/runnel --reset-offsets \\",
+                "      --group billing --topic orders --to-earliest --execute"})
 public final class ConsumerGroupsCommand implements Callable<Integer> {
 
     private static final Comparator<TopicPartition> BY_TOPIC_PARTITION =

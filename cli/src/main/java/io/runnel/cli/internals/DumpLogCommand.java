@@ -14,11 +14,14 @@ import java.util.concurrent.Callable;
 
 /** {@code runnel dump-log}: Kafka's {@code kafka-dump-log} ({@code DumpLogSegments}) for segment files. */
 @Command(name = "dump-log", sortOptions = false, mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        description = {"Print the batches and records of segment files (.log) and the entries of their indexes",
-                "(.index, .timeindex), as Kafka's kafka-dump-log does. Reads the files only: it does not open the",
-                "log directory, so it also works while another process holds the log."},
+        versionProvider = VersionProvider.class,
+        header = "Print the contents of segment and index files (Kafka's kafka-dump-log).",
+        description = {"Prints the batches and records of segment files (.log) and the entries of their indexes "
+                + "(.index, .timeindex) in the format of Kafka's DumpLogSegments. It only reads the files and does "
+                + "not open the log directory, so it also works while another process holds the log.", ""},
         footer = {"", "Example:",
-                "  runnel dump-log --files /tmp/runnel/orders-0/00000000000000000000.log --print-data-log"})
+                "  runnel dump-log --print-data-log \\",
+                "      --files /tmp/runnel/orders-0/00000000000000000000.log"})
 public final class DumpLogCommand implements Callable<Integer> {
 
     @Spec

@@ -38,12 +38,16 @@ import java.util.stream.Collectors;
 
 /** {@code runnel topics}: Kafka's {@code kafka-topics} for the embedded log. */
 @Command(name = "topics", sortOptions = false, mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        description = {"Create, list, describe, alter or delete topics (Kafka's kafka-topics).",
-                "--topic also takes a regular expression, except with --create."},
+        versionProvider = VersionProvider.class,
+        header = "Create, list, describe, alter or delete topics (Kafka's kafka-topics).",
+        description = {"Choose one action. --topic also takes a regular expression, except with --create. "
+                + "--alter also changes settings (--config, --delete-config), which Kafka leaves to kafka-configs.", ""},
         footer = {"", "Examples:",
-                "  runnel topics --bootstrap-server /tmp/runnel --create --topic orders --partitions 3 --config retention.ms=86400000",
+                "  runnel topics --bootstrap-server /tmp/runnel --create --topic orders \\",
+                "      --partitions 3 --config retention.ms=86400000",
                 "  runnel topics --bootstrap-server /tmp/runnel --describe --topic orders",
-                "  runnel topics --bootstrap-server /tmp/runnel --alter --topic orders --partitions 6"})
+                "  runnel topics --bootstrap-server /tmp/runnel --alter --topic orders \\",
+                "      --partitions 6"})
 public final class TopicsCommand implements Callable<Integer> {
 
     @Spec

@@ -5,13 +5,10 @@ import io.runnel.cli.CliException;
 import io.runnel.clients.admin.Admin;
 import io.runnel.clients.admin.ConsumerGroupDescription;
 import io.runnel.clients.admin.ConsumerGroupListing;
-import io.runnel.clients.admin.ListOffsetsResult;
-import io.runnel.clients.admin.MemberDescription;
 import io.runnel.clients.admin.OffsetSpec;
 import io.runnel.clients.admin.TopicDescription;
 import io.runnel.clients.consumer.OffsetAndMetadata;
 import io.runnel.common.GroupState;
-import io.runnel.common.Node;
 import io.runnel.common.RunnelFuture;
 import io.runnel.common.TopicPartition;
 import io.runnel.common.TopicPartitionInfo;
@@ -37,13 +34,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -61,9 +56,6 @@ import java.util.stream.Collectors;
                 "  runnel consumer-groups --bootstrap-server /tmp/runnel --reset-offsets \\",
                 "      --group billing --topic orders --to-earliest --execute"})
 public final class ConsumerGroupsCommand implements Callable<Integer> {
-
-    private static final Comparator<TopicPartition> BY_TOPIC_PARTITION =
-            Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition);
 
     @Spec
     CommandSpec spec;
@@ -255,6 +247,7 @@ public final class ConsumerGroupsCommand implements Callable<Integer> {
     // ---- --describe
 
     private void describe(Admin admin, PrintWriter out) {
+        GroupDescriber describer = new GroupDescriber(out, spec.commandLine().getErr(), isVerbose());
         boolean first = true;
         for (String group : groupIds(admin)) {
             ConsumerGroupDescription description = describeGroup(admin, group);
@@ -263,13 +256,19 @@ public final class ConsumerGroupsCommand implements Callable<Integer> {
             }
             first = false;
             if (members) {
-                describeMembers(description, out);
+                describer.members(description);
             } else if (state != null) {
-                describeState(description, out);
+                describer.state(description);
             } else {
-                describeOffsets(admin, description, out);
+                describer.offsets(admin, description);
             }
         }
+    }
+
+    /** {@code --verbose} is the option every command inherits from {@code runnel}; here it also adds ASSIGNMENT. */
+    private boolean isVerbose() {
+        OptionSpec verbose = spec.findOption(CliErrorHandler.VERBOSE);
+        return verbose != null && Boolean.TRUE.equals(verbose.getValue());
     }
 
     private ConsumerGroupDescription describeGroup(Admin admin, String group) {
@@ -279,104 +278,6 @@ public final class ConsumerGroupsCommand implements Callable<Integer> {
             throw new CliException("Consumer group '" + group + "' does not exist ('runnel consumer-groups --list' "
                     + "lists the groups)", e);
         }
-    }
-
-    private void describeOffsets(Admin admin, ConsumerGroupDescription description, PrintWriter out) {
-        String group = description.groupId();
-        warnIfInactive(description);
-        Map<TopicPartition, OffsetAndMetadata> committed = committedOffsets(admin, group);
-        Map<TopicPartition, MemberDescription> owners = new HashMap<>();
-        List<MemberDescription> idle = new ArrayList<>();
-        for (MemberDescription member : description.members()) {
-            if (member.assignment().topicPartitions().isEmpty()) {
-                idle.add(member);
-            }
-            member.assignment().topicPartitions().forEach(tp -> owners.put(tp, member));
-        }
-        TreeSet<TopicPartition> partitions = new TreeSet<>(BY_TOPIC_PARTITION);
-        partitions.addAll(committed.keySet());
-        partitions.addAll(owners.keySet());
-        Map<TopicPartition, Long> logEnd = offsets(admin, partitions, OffsetSpec.latest());
-
-        Table table = new Table(new String[]{"GROUP", "TOPIC", "PARTITION", "CURRENT-OFFSET", "LOG-END-OFFSET", "LAG",
-                "CONSUMER-ID", "HOST", "CLIENT-ID"}, new int[]{15, 15, 10, 15, 15, 15, 15, 15, 0});
-        for (TopicPartition tp : partitions) {
-            OffsetAndMetadata offset = committed.get(tp);
-            Long current = offset == null ? null : offset.offset();
-            Long end = logEnd.get(tp);
-            Long lag = current == null || end == null ? null : Math.max(0, end - current);
-            MemberDescription owner = owners.get(tp);
-            table.row(group, tp.topic(), tp.partition(), current, end, lag,
-                    owner == null ? null : owner.consumerId(), owner == null ? null : owner.host(),
-                    owner == null ? null : owner.clientId());
-        }
-        for (MemberDescription member : idle) {
-            table.row(group, null, null, null, null, null, member.consumerId(), member.host(), member.clientId());
-        }
-        table.print(out);
-    }
-
-    private void describeMembers(ConsumerGroupDescription description, PrintWriter out) {
-        warnIfInactive(description);
-        boolean verbose = isVerbose();
-        String[] headers = verbose
-                ? new String[]{"GROUP", "CONSUMER-ID", "HOST", "CLIENT-ID", "#PARTITIONS", "ASSIGNMENT"}
-                : new String[]{"GROUP", "CONSUMER-ID", "HOST", "CLIENT-ID", "#PARTITIONS"};
-        int[] widths = verbose ? new int[]{15, 15, 15, 15, 12, 0} : new int[]{15, 15, 15, 15, 0};
-        Table table = new Table(headers, widths);
-        List<MemberDescription> sorted = new ArrayList<>(description.members());
-        sorted.sort(Comparator.comparing(MemberDescription::consumerId));
-        for (MemberDescription member : sorted) {
-            Set<TopicPartition> assigned = member.assignment().topicPartitions();
-            if (verbose) {
-                table.row(description.groupId(), member.consumerId(), member.host(), member.clientId(), assigned.size(),
-                        assignmentText(assigned));
-            } else {
-                table.row(description.groupId(), member.consumerId(), member.host(), member.clientId(), assigned.size());
-            }
-        }
-        table.print(out);
-    }
-
-    /** {@code --verbose} is the option every command inherits from {@code runnel}; here it also adds ASSIGNMENT. */
-    private boolean isVerbose() {
-        OptionSpec verbose = spec.findOption(CliErrorHandler.VERBOSE);
-        return verbose != null && Boolean.TRUE.equals(verbose.getValue());
-    }
-
-    private static String assignmentText(Set<TopicPartition> assigned) {
-        if (assigned.isEmpty()) {
-            return "-";
-        }
-        Map<String, List<Integer>> byTopic = new TreeMap<>();
-        assigned.forEach(tp -> byTopic.computeIfAbsent(tp.topic(), t -> new ArrayList<>()).add(tp.partition()));
-        return byTopic.entrySet().stream()
-                .map(e -> e.getKey() + "(" + e.getValue().stream().sorted().map(String::valueOf)
-                        .collect(Collectors.joining(",")) + ")")
-                .collect(Collectors.joining(","));
-    }
-
-    private void describeState(ConsumerGroupDescription description, PrintWriter out) {
-        Node coordinator = description.coordinator();
-        String coordinatorText = coordinator == null || coordinator.isEmpty() ? "-"
-                : coordinator.host() + (coordinator.port() >= 0 ? ":" + coordinator.port() : "") + " (" + coordinator.id() + ")";
-        String assignor = description.partitionAssignor() == null || description.partitionAssignor().isEmpty()
-                ? "" : description.partitionAssignor();
-        new Table(new String[]{"GROUP", "COORDINATOR (ID)", "ASSIGNMENT-STRATEGY", "STATE", "#MEMBERS"},
-                new int[]{15, 25, 20, 20, 0})
-                .row(description.groupId(), coordinatorText, assignor, description.groupState(), description.members().size())
-                .print(out);
-    }
-
-    private void warnIfInactive(ConsumerGroupDescription description) {
-        PrintWriter err = spec.commandLine().getErr();
-        GroupState s = description.groupState();
-        if (s == GroupState.PREPARING_REBALANCE || s == GroupState.COMPLETING_REBALANCE) {
-            err.println("Consumer group '" + description.groupId() + "' is rebalancing.");
-        } else if (description.members().isEmpty()) {
-            err.println("Consumer group '" + description.groupId() + "' has no active members.");
-        }
-        err.flush();
     }
 
     // ---- --delete
@@ -414,9 +315,9 @@ public final class ConsumerGroupsCommand implements Callable<Integer> {
         Map<String, Map<TopicPartition, Long>> plans = new LinkedHashMap<>();
         for (String group : groupIds(admin)) {
             checkInactive(admin, group);
-            Map<TopicPartition, OffsetAndMetadata> committed = committedOffsets(admin, group);
+            Map<TopicPartition, OffsetAndMetadata> committed = GroupOffsets.committed(admin, group);
             List<TopicPartition> partitions = allTopics ? new ArrayList<>(committed.keySet()) : namedPartitions(admin);
-            partitions.sort(BY_TOPIC_PARTITION);
+            partitions.sort(GroupOffsets.BY_TOPIC_PARTITION);
             if (partitions.isEmpty()) {
                 spec.commandLine().getErr().println("Consumer group '" + group + "' has no committed offsets to reset "
                         + "(name the topics with --topic)");
@@ -501,19 +402,19 @@ public final class ConsumerGroupsCommand implements Callable<Integer> {
                 }
             }
         });
-        TreeSet<TopicPartition> distinct = new TreeSet<>(BY_TOPIC_PARTITION);
+        TreeSet<TopicPartition> distinct = new TreeSet<>(GroupOffsets.BY_TOPIC_PARTITION);
         distinct.addAll(result);
         return new ArrayList<>(distinct);
     }
 
     private Map<TopicPartition, Long> plan(Admin admin, String group, List<TopicPartition> partitions,
                                            Map<TopicPartition, OffsetAndMetadata> committed) {
-        Map<TopicPartition, Long> earliest = offsets(admin, partitions, OffsetSpec.earliest());
-        Map<TopicPartition, Long> latest = offsets(admin, partitions, OffsetSpec.latest());
+        Map<TopicPartition, Long> earliest = GroupOffsets.offsets(admin, partitions, OffsetSpec.earliest());
+        Map<TopicPartition, Long> latest = GroupOffsets.offsets(admin, partitions, OffsetSpec.latest());
         Function<TopicPartition, Long> current = tp -> committed.containsKey(tp) ? committed.get(tp).offset() : null;
         Map<TopicPartition, Long> byTime = null;
         if (reset.toDatetime != null || reset.byDuration != null) {
-            byTime = offsets(admin, partitions, OffsetSpec.forTimestamp(resetTimestamp));
+            byTime = GroupOffsets.offsets(admin, partitions, OffsetSpec.forTimestamp(resetTimestamp));
         }
         Map<TopicPartition, Long> plan = new LinkedHashMap<>();
         for (TopicPartition tp : partitions) {
@@ -590,36 +491,4 @@ public final class ConsumerGroupsCommand implements Callable<Integer> {
                 .sorted().toList();
     }
 
-    private static Map<TopicPartition, OffsetAndMetadata> committedOffsets(Admin admin, String group) {
-        try {
-            Map<TopicPartition, OffsetAndMetadata> result = new HashMap<>();
-            ClientSupport.await(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()).forEach((tp, o) -> {
-                if (o != null && o.offset() >= 0) {
-                    result.put(tp, o);
-                }
-            });
-            return result;
-        } catch (GroupIdNotFoundException e) {
-            return Map.of();
-        }
-    }
-
-    /** Offsets per partition; a partition the log cannot answer for (a deleted topic) is left out. */
-    private static Map<TopicPartition, Long> offsets(Admin admin, Iterable<TopicPartition> partitions, OffsetSpec spec) {
-        Map<TopicPartition, OffsetSpec> request = new LinkedHashMap<>();
-        partitions.forEach(tp -> request.put(tp, spec));
-        Map<TopicPartition, Long> result = new HashMap<>();
-        if (request.isEmpty()) {
-            return result;
-        }
-        ListOffsetsResult offsets = admin.listOffsets(request);
-        for (TopicPartition tp : request.keySet()) {
-            try {
-                result.put(tp, ClientSupport.await(offsets.partitionResult(tp)).offset());
-            } catch (UnknownTopicOrPartitionException e) {
-                // The topic is gone; its row shows "-".
-            }
-        }
-        return result;
-    }
 }

@@ -373,6 +373,11 @@ public final class ConsoleConsumerCommand implements Callable<Integer> {
                 if (commitPrinted) {
                     commit(consumer, toCommit);
                 }
+                if (out.checkError()) {
+                    // Standard output is gone (for example "| head -3" exited): stop as Kafka's tool does.
+                    spec.commandLine().getErr().println("Unable to write to standard output, closing consumer.");
+                    break;
+                }
             }
         } catch (WakeupException e) {
             LOG.debug("Woken up by shutdown; stopping");

@@ -101,8 +101,9 @@ final class KStreamSessionWindowAggregate<K, V, VA> extends ContextualProcessor<
             }
         }
         if (end < closeTime) {
-            dropped.drop("expired session (later than the gap plus the grace period of " + windows.gracePeriodMs()
-                    + " ms)", record);
+            dropped.drop("expired session (stream time " + (closeTime + gap + windows.gracePeriodMs()) + " ms is past"
+                    + " the session's end plus the gap plus the grace period of " + windows.gracePeriodMs() + " ms)",
+                    record);
             return;
         }
         SessionWindow window = new SessionWindow(start, end);

@@ -101,8 +101,8 @@ final class KStreamSlidingWindowAggregate<K, V, VA> extends ContextualProcessor<
         observedStreamTime = Math.max(observedStreamTime, t);
         long closeTime = Math.max(observedStreamTime, context().currentStreamTimeMs()) - windows.gracePeriodMs();
         if (t + d <= closeTime) {
-            dropped.drop("expired window (later than the grace period of " + windows.gracePeriodMs() + " ms)",
-                    record);
+            dropped.drop("expired window (stream time " + (closeTime + windows.gracePeriodMs()) + " ms is past every"
+                    + " window's end plus the grace period of " + windows.gracePeriodMs() + " ms)", record);
             return;
         }
         records.put(key, record.value(), t);

@@ -91,8 +91,8 @@ final class KStreamWindowAggregate<K, V, VA> extends ContextualProcessor<K, V, W
                     oldAgg);
         }
         if (late) {
-            dropped.drop("expired window (later than the grace period of " + windows.gracePeriodMs() + " ms)",
-                    record);
+            dropped.drop("expired window (stream time " + streamTime + " ms is past a window's end plus the grace"
+                    + " period of " + windows.gracePeriodMs() + " ms)", record);
         }
     }
 }

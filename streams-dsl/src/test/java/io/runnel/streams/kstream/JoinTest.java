@@ -221,4 +221,21 @@ class JoinTest {
             assertThat(leftStore.get("o1")).isEqualTo("null/c2,book");
         }
     }
+
+    @Test
+    void shouldRepartitionBothSidesOfAStreamJoinAfterKeyChanges() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, String> clicks = builder.<String, String>stream("clicks").selectKey((k, v) -> v);
+        KStream<String, String> views = builder.<String, String>stream("views").map((k, v) -> KeyValue.pair(v, k));
+        clicks.join(views, (c, v) -> c + "/" + v, JoinWindows.ofTimeDifferenceWithNoGrace(Duration.ofMinutes(1)),
+                StreamJoined.<String, String, String>with(null, null, null).withName("click-view")).to("out");
+        try (TopologyTestDriver driver = DslTestSupport.driver(builder.build(), 3)) {
+            driver.createInputTopic("clicks", S, S).pipeInput("c1", "page-1", 1_000L);
+            driver.createInputTopic("views", S, S).pipeInput("user-9", "page-1", 2_000L);
+            assertThat(driver.createOutputTopic("out", D, D).readKeyValuesToList())
+                    .containsExactly(KeyValue.pair("page-1", "page-1/user-9"));
+            assertThat(builder.build().describe().toString()).contains("click-view-left-repartition",
+                    "click-view-right-repartition");
+        }
+    }
 }

@@ -177,4 +177,75 @@ class WindowedAggregationTest {
             super(new StringDeserializer(), size);
         }
     }
+
+    @Test
+    void shouldWriteWindowedKeysWithTheDefaultInnerSerdeWhenNoneIsGiven() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.<String, String>stream("in").groupByKey()
+                .windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofMinutes(1)))
+                .reduce((a, b) -> a + b)
+                .toStream()
+                .to("out");
+        try (TopologyTestDriver driver = DslTestSupport.driver(builder.build(), 2)) {
+            TestInputTopic<String, String> in = driver.createInputTopic("in", S, S);
+            in.pipeInput("k", "a", 1_000L);
+            in.pipeInput("k", "b", 2_000L);
+            TestOutputTopic<Windowed<String>, String> out = driver.createOutputTopic("out",
+                    new TimeWindowedDeserializerFor(MIN), D);
+            assertThat(out.readKeyValuesToList()).extracting(kv -> window(kv.key) + "=" + kv.value)
+                    .containsExactly("k@0/60000=a", "k@0/60000=ab");
+        }
+    }
+
+    @Test
+    void shouldReduceAndAggregateSessions() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KGroupedStream<String, String> grouped = builder.<String, String>stream("in").groupByKey();
+        SessionWindows sessions = SessionWindows.ofInactivityGapAndGrace(Duration.ofSeconds(5), Duration.ofSeconds(10));
+        grouped.windowedBy(sessions).reduce((a, b) -> a + b, Materialized.as("reduced"));
+        grouped.windowedBy(sessions)
+                .aggregate(() -> "", (k, v, agg) -> agg + v.toUpperCase(), (k, a, b) -> a + "|" + b,
+                        Materialized.as("aggregated"));
+        try (TopologyTestDriver driver = DslTestSupport.driver(builder.build(), 1)) {
+            TestInputTopic<String, String> in = driver.createInputTopic("in", S, S);
+            in.pipeInput("k", "a", 0L);
+            in.pipeInput("k", "c", 8_000L);
+            in.pipeInput("k", "b", 4_000L);
+            SessionStore<String, String> reduced = driver.getSessionStore("reduced");
+            assertThat(reduced.fetchSession("k", 0L, 8_000L)).isEqualTo("acb");
+            SessionStore<String, String> aggregated = driver.getSessionStore("aggregated");
+            assertThat(aggregated.fetchSession("k", 0L, 8_000L)).isEqualTo("|A|CB");
+        }
+    }
+
+    @Test
+    void shouldNotExtendASessionThatHasClosed() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.<String, String>stream("in").groupByKey()
+                .windowedBy(SessionWindows.ofInactivityGapWithNoGrace(Duration.ofSeconds(5)))
+                .reduce((a, b) -> a + b, Materialized.as("sessions"));
+        try (TopologyTestDriver driver = DslTestSupport.driver(builder.build(), 1)) {
+            TestInputTopic<String, String> in = driver.createInputTopic("in", S, S);
+            in.pipeInput("k", "a", 0L);
+            in.pipeInput("k", "c", 8_000L);   // [0, 0] closes at 0 + 5s gap
+            in.pipeInput("k", "b", 4_000L);   // joins [8s, 8s] only
+            SessionStore<String, String> store = driver.getSessionStore("sessions");
+            assertThat(store.fetchSession("k", 4_000L, 8_000L)).isEqualTo("cb");
+            assertThat(store.fetchSession("k", 0L, 8_000L)).isNull();
+        }
+    }
+
+    @Test
+    void shouldBuildInMemoryStoresWhenTheDslStoreSettingSaysSo() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.<String, String>stream("in").groupByKey()
+                .windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofMinutes(1))).count(Materialized.as("w"));
+        java.util.Properties props = DslTestSupport.props();
+        props.put(io.runnel.streams.StreamsConfig.DEFAULT_DSL_STORE_CONFIG, io.runnel.streams.StreamsConfig.IN_MEMORY);
+        try (TopologyTestDriver driver = DslTestSupport.driver(builder.build(props), props, 1)) {
+            driver.createInputTopic("in", S, S).pipeInput("k", "v", 1L);
+            assertThat(driver.getStateStore("w").persistent()).isFalse();
+            assertThat(driver.getTimestampedWindowStore("w").fetch("k", 0L).value()).isEqualTo(1L);
+        }
+    }
 }

@@ -150,7 +150,7 @@ final class KStreamKStreamJoin {
             return leftSide ? c.leftOuter() : c.rightOuter();
         }
 
-        @SuppressWarnings("unchecked") // VIn is V1 on the left side and V2 on the right; the other value the other
+        @SuppressWarnings("unchecked") // VIn is V1 (left) or V2 (right); the other value is the other side's
         private VR join(K key, VIn value, Object other) {
             return leftSide ? c.joiner().apply(key, (V1) value, (V2) other)
                     : c.joiner().apply(key, (V1) other, (V2) value);

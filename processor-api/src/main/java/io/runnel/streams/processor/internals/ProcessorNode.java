@@ -99,9 +99,21 @@ public class ProcessorNode<KIn, VIn, KOut, VOut> {
         childByName.put(child.name(), child);
     }
 
-    /** @return records dropped at this node by the processing exception handler (CONTINUE) */
+    /**
+     * @return records dropped at this node: by the processing exception handler (CONTINUE) and, for DSL operators,
+     *         on purpose ({@link #recordDroppedRecord()})
+     */
     public final long droppedRecords() {
         return droppedRecords;
+    }
+
+    /**
+     * For the DSL: counts a record this node's processor dropped on purpose (a record later than a window's grace
+     * period, a null key an aggregation or join cannot use), Kafka's {@code dropped-records} task metric. The count
+     * is part of the task's {@code droppedRecords} in {@link io.runnel.streams.TaskMetadata}. Task thread only.
+     */
+    public final void recordDroppedRecord() {
+        droppedRecords++;
     }
 
     /**

@@ -50,6 +50,12 @@ public final class SinkNode<K, V> extends ProcessorNode<K, V, Void, Void> {
         if (valueSerializer == null) {
             valueSerializer = (Serializer<V>) defaultSerde(context.valueSerde(), "value").serializer();
         }
+        if (keySerializer instanceof WrappingNullableSerde wrapping) {
+            wrapping.setIfUnset(context.keySerde(), context.valueSerde());
+        }
+        if (valueSerializer instanceof WrappingNullableSerde wrapping) {
+            wrapping.setIfUnset(context.keySerde(), context.valueSerde());
+        }
     }
 
     private Serde<?> defaultSerde(Serde<?> serde, String what) {

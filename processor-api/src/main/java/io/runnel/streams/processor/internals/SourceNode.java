@@ -49,6 +49,12 @@ public final class SourceNode<K, V> extends ProcessorNode<K, V, K, V> {
         if (valueDeserializer == null) {
             valueDeserializer = (Deserializer<V>) defaultSerde(context.valueSerde(), "value").deserializer();
         }
+        if (keyDeserializer instanceof WrappingNullableSerde wrapping) {
+            wrapping.setIfUnset(context.keySerde(), context.valueSerde());
+        }
+        if (valueDeserializer instanceof WrappingNullableSerde wrapping) {
+            wrapping.setIfUnset(context.keySerde(), context.valueSerde());
+        }
     }
 
     private Serde<?> defaultSerde(Serde<?> serde, String what) {

@@ -666,7 +666,7 @@ public final class StreamThread implements Runnable {
                 }
             }
             tasks.add(new TaskMetadata(task.id(), task.inputPartitions(), task.committedOffsets(), ends,
-                    Optional.empty(), task.processedRecords()));
+                    Optional.empty(), task.processedRecords(), task.droppedRecords()));
         }
         metadata = new ThreadMetadata(name, state.name(), consumerClientId, restoreClientId,
                 Set.of(producerClientId), shared.clientIdPrefix() + "-admin", tasks, Set.of());

@@ -1,0 +1,100 @@
+package io.runnel.benchmarks.streams;
+
+import io.runnel.common.serialization.Serdes;
+import io.runnel.streams.RunnelStreams;
+import io.runnel.streams.StreamsBuilder;
+import io.runnel.streams.StreamsConfig;
+import io.runnel.streams.kstream.Consumed;
+import io.runnel.streams.kstream.Grouped;
+import io.runnel.streams.kstream.Produced;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * DSL word count over the flights' airport codes: each flight line (null key, 3 partitions) yields its origin and
+ * destination as words ({@code flatMapValues}), {@code groupBy(word)} repartitions them, {@code count()} keeps a
+ * RocksDB store with the record cache on (10 MiB) and the counts go to an output topic. Each invocation is a fresh
+ * application over the same pre-filled input, waited for until all input is committed (start-up and shutdown
+ * included). The {@code records} counter is input flights/s; words are twice that.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class DslWordCountBenchmark {
+
+    static final int PARTITIONS = 3;
+
+    /** Flights read from the file. */
+    @Param({"200000"})
+    public int rows;
+
+    /** Stream threads. */
+    @Param({"1", "2"})
+    public int threads;
+
+    private StreamsBenchmarkLog log;
+    private int run;
+
+    /** Counts input records. */
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    @State(Scope.Thread)
+    public static class Counters {
+        /** Flights processed. */
+        public long records;
+    }
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        List<String> flights = DslBenchmarkData.flights(rows);
+        log = new StreamsBenchmarkLog("dsl-wordcount");
+        log.createTopic("flights", PARTITIONS);
+        log.createTopic("word-counts", PARTITIONS);
+        DslBenchmarkData.produce(log.log.bootstrapServers(), "flights", flights, line -> null,
+                DslBenchmarkData::timestamp);
+    }
+
+    @TearDown(Level.Invocation)
+    public void recreateOutput() {
+        log.recreateTopic("word-counts", PARTITIONS);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        log.close();
+    }
+
+    /**
+     * @param counters the flights counter
+     */
+    @Benchmark
+    public void wordCount(Counters counters) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("flights", Consumed.with(Serdes.String(), Serdes.String()))
+                .flatMapValues(line -> List.of(DslBenchmarkData.field(line, 3), DslBenchmarkData.field(line, 4)))
+                .groupBy((k, word) -> word, Grouped.with("words", Serdes.String(), Serdes.String()))
+                .count()
+                .toStream()
+                .to("word-counts", Produced.with(Serdes.String(), Serdes.Long()));
+        Properties props = log.props("dsl-wordcount-" + threads + "-" + (run++), threads);
+        DslBenchmarkData.fastRebalances(props);
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10L * 1024 * 1024);
+        try (RunnelStreams streams = new RunnelStreams(builder.build(), props)) {
+            streams.start();
+            StreamsBenchmarkLog.awaitCaughtUp(streams, 2 * PARTITIONS);
+        }
+        counters.records += rows;
+    }
+}

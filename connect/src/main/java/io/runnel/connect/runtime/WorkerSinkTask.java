@@ -87,6 +87,8 @@ public final class WorkerSinkTask extends WorkerTask {
     private final Set<TopicPartition> pausedByTask = new HashSet<>();
     private final List<SinkRecord> lastPut = new ArrayList<>();
     private boolean started;
+    /** Set once {@code task.stop()} was called: later rebalance callbacks (from closing the consumer) are skipped. */
+    private boolean taskStopped;
     private boolean pausedForRedelivery;
     private boolean commitRequested;
     private long redeliverAtMs;
@@ -414,6 +416,7 @@ public final class WorkerSinkTask extends WorkerTask {
                 if (!assignment.isEmpty()) {
                     task.close(assignment);
                 }
+                taskStopped = true;
                 task.stop();
             }
         } catch (WakeupException e) {
@@ -457,7 +460,9 @@ public final class WorkerSinkTask extends WorkerTask {
     private final class Listener implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            if (partitions.isEmpty()) {
+            // Closing the consumer revokes the assignment again; the task already committed, closed its
+            // partitions and stopped (its resources are gone), so there is nothing left to do, as in Kafka.
+            if (partitions.isEmpty() || taskStopped) {
                 return;
             }
             commitOffsets(partitions);
@@ -474,7 +479,7 @@ public final class WorkerSinkTask extends WorkerTask {
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            if (partitions.isEmpty()) {
+            if (partitions.isEmpty() || taskStopped) {
                 return;
             }
             task.close(partitions);

@@ -87,7 +87,13 @@ public class ScriptedSinkConnector extends SinkConnector {
         }
 
         @Override
+        public void flush(Map<TopicPartition, io.runnel.clients.consumer.OffsetAndMetadata> offsets) {
+            EVENTS.add("flush");
+        }
+
+        @Override
         public void stop() {
+            EVENTS.add("stop");
         }
     }
 }

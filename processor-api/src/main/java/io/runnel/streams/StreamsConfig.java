@@ -89,6 +89,14 @@ public class StreamsConfig extends AbstractConfig {
     public static final String MAX_TASK_IDLE_MS_CONFIG = "max.task.idle.ms";
     /** {@link #MAX_TASK_IDLE_MS_CONFIG} value that never waits, even for partitions not fetched yet. */
     public static final long MAX_TASK_IDLE_MS_DISABLED = -1L;
+    /**
+     * Runnel's addition: the most, in ms of event time, that a task's next record may be ahead of the slowest task
+     * of the same application instance (over all its stream threads) that has buffered records; a task further
+     * ahead waits. Keeps the upstream tasks of a repartition in step when a backlog is replayed, so that a windowed
+     * aggregation after it does not drop the slower tasks' records as later than the grace period. -1 (the
+     * default) disables it, as in Kafka Streams.
+     */
+    public static final String MAX_TASK_TIME_SKEW_MS_CONFIG = "max.task.time.skew.ms";
     /** Replication factor of internal topics: -1 (the log's default) or 1. */
     public static final String REPLICATION_FACTOR_CONFIG = "replication.factor";
     /** How long a poll blocks when the thread has nothing buffered, in ms. */
@@ -189,6 +197,9 @@ public class StreamsConfig extends AbstractConfig {
             .define(MAX_TASK_IDLE_MS_CONFIG, Type.LONG, 0L, Range.atLeast(-1), Importance.MEDIUM,
                     "How long in ms a task whose other input partitions have data waits for an empty partition"
                             + " before processing out of timestamp order; -1 never waits.")
+            .define(MAX_TASK_TIME_SKEW_MS_CONFIG, Type.LONG, -1L, Range.atLeast(-1), Importance.LOW,
+                    "Runnel's addition: how far in ms of event time a task's next record may be ahead of the slowest"
+                            + " task of the instance with buffered records before it waits; -1 disables.")
             .define(REPLICATION_FACTOR_CONFIG, Type.INT, -1, (name, value) -> {
                     int rf = (Integer) value;
                     if (rf != -1 && rf != 1) {

@@ -93,6 +93,26 @@ final class PartitionGroup {
      *
      * @return the record, or null if nothing is buffered
      */
+    /**
+     * @return the timestamp of the record {@link #nextRecord()} would return; with nothing buffered, the stream
+     *     time (-1 before the first record) unless the consumer knows that every partition is caught up (lag 0),
+     *     then Long.MAX_VALUE (nothing to wait for). An unknown lag (no fetch answered yet) counts as records to
+     *     come: it lasts until the partition's first fetch returns.
+     */
+    long headTimestamp() {
+        RecordQueue queue = nonEmpty.peek();
+        if (queue != null) {
+            return queue.headRecordTimestamp();
+        }
+        for (TopicPartition tp : queues.keySet()) {
+            OptionalLong lag = lagProvider.apply(tp);
+            if (lag.isEmpty() || lag.getAsLong() > 0) {
+                return streamTime;
+            }
+        }
+        return Long.MAX_VALUE;
+    }
+
     StampedRecord nextRecord() {
         RecordQueue queue = nonEmpty.poll();
         if (queue == null) {

@@ -110,6 +110,8 @@ public final class StreamTask {
     private boolean commitRequested;
     private long wallClockTime;
     private long processedRecords;
+    /** Written by the task's thread, read by the others: see {@link #publishedHeadTimestamp()}. */
+    private volatile long publishedHeadTimestamp = Long.MAX_VALUE;
 
     /**
      * @param id                       the task id
@@ -520,6 +522,29 @@ public final class StreamTask {
             }
         }
         return result;
+    }
+
+    /**
+     * @return the timestamp (ms) of the record the task would process next, or Long.MAX_VALUE when none is
+     *     buffered or the task is not running; the task's thread only
+     */
+    public long headTimestamp() {
+        return state == State.RUNNING ? partitionGroup.headTimestamp() : Long.MAX_VALUE;
+    }
+
+    /** Publishes {@link #headTimestamp()} for the other threads ({@code max.task.time.skew.ms}); task's thread. */
+    public void publishHeadTimestamp() {
+        publishedHeadTimestamp = headTimestamp();
+    }
+
+    /** Withdraws the published head timestamp (the task closes or leaves this thread); task's thread. */
+    public void withdrawHeadTimestamp() {
+        publishedHeadTimestamp = Long.MAX_VALUE;
+    }
+
+    /** @return the last head timestamp the task's thread published; any thread */
+    public long publishedHeadTimestamp() {
+        return publishedHeadTimestamp;
     }
 
     /** @return the task's stream time in ms, or -1 before its first record */

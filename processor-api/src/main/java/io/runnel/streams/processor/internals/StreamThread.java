@@ -234,7 +234,8 @@ public final class StreamThread implements Runnable {
                 request.partitions(), shared.builder().buildSubtopology(request.id().subtopology()), config,
                 shared.stateDirectory(), shared.resources(), collector, shared.globalStores(), this::currentLag,
                 deserializationHandler, processingHandler, defaultExtractor, time), mainConsumer, changelogReader,
-                collector, shared.registry(), config.getInt(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION_CONFIG));
+                collector, shared.registry(), config.getInt(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION_CONFIG),
+                config.getLong(StreamsConfig.MAX_TASK_TIME_SKEW_MS_CONFIG));
         this.metadata = new ThreadMetadata(name, state.name(), consumerClientId, restoreClientId,
                 Set.of(producerClientId), shared.clientIdPrefix() + "-admin", Set.of(), Set.of());
     }
@@ -576,6 +577,10 @@ public final class StreamThread implements Runnable {
             return Duration.ZERO;
         }
         long wait = pollMs;
+        if (taskManager.heldBackBySkew(now)) {
+            // waiting for tasks of other threads to catch up in event time: look again soon
+            wait = Math.min(wait, 1);
+        }
         long nextPunctuation = taskManager.nextWallClockPunctuation();
         if (nextPunctuation != Long.MAX_VALUE) {
             wait = Math.min(wait, Math.max(0, nextPunctuation - now));

@@ -40,6 +40,7 @@ final class TaskManager {
     private final StoreChangelogReader changelogReader;
     private final RecordCollector collector;
     private final Map<TaskId, StreamTask> registry;
+    private final long maxTaskTimeSkewMs;
     private final int bufferedRecordsPerPartition;
     private final Map<TaskId, StreamTask> tasks = new LinkedHashMap<>();
     private final Map<TopicPartition, StreamTask> tasksByPartition = new HashMap<>();
@@ -57,8 +58,10 @@ final class TaskManager {
 
     TaskManager(String logPrefix, InternalTopologyBuilder builder, Function<TaskCreationRequest, StreamTask> taskFactory,
                 Consumer<byte[], byte[]> mainConsumer, StoreChangelogReader changelogReader,
-                RecordCollector collector, Map<TaskId, StreamTask> registry, int bufferedRecordsPerPartition) {
+                RecordCollector collector, Map<TaskId, StreamTask> registry, int bufferedRecordsPerPartition,
+                long maxTaskTimeSkewMs) {
         this.logPrefix = logPrefix;
+        this.maxTaskTimeSkewMs = maxTaskTimeSkewMs;
         this.builder = builder;
         this.taskFactory = taskFactory;
         this.mainConsumer = mainConsumer;
@@ -155,6 +158,7 @@ final class TaskManager {
     }
 
     private void unregister(StreamTask task) {
+        task.withdrawHeadTimestamp();
         tasks.remove(task.id());
         suspended.remove(task.id());
         for (TopicPartition tp : task.inputPartitions()) {
@@ -371,14 +375,16 @@ final class TaskManager {
         boolean progress = true;
         while (progress && total < maxRecords) {
             progress = false;
+            long limit = alignmentLimit();
             for (StreamTask task : tasks.values()) {
-                if (!task.isProcessable(now)) {
+                if (!task.isProcessable(now) || task.headTimestamp() > limit) {
                     continue;
                 }
                 task.storeLock().lock();
                 try {
                     int n = 0;
-                    while (n < RECORDS_PER_TASK_TURN && task.isProcessable(now) && task.process(now)) {
+                    while (n < RECORDS_PER_TASK_TURN && task.isProcessable(now) && task.headTimestamp() <= limit
+                            && task.process(now)) {
                         n++;
                     }
                     total += n;
@@ -386,9 +392,34 @@ final class TaskManager {
                 } finally {
                     task.storeLock().unlock();
                 }
+                if (maxTaskTimeSkewMs >= 0) {
+                    task.publishHeadTimestamp();
+                }
             }
         }
         return total;
+    }
+
+    /*
+     * max.task.time.skew.ms (Runnel's addition): every task publishes the timestamp of its next buffered record
+     * after each turn (a volatile write); a task may process a record only while its timestamp is at most the
+     * smallest published timestamp of the instance's tasks (all threads, read through the shared registry) plus
+     * the skew. The task holding the smallest timestamp is never held back, so some task always progresses; a task
+     * with nothing buffered publishes Long.MAX_VALUE and holds nobody back, so an idle or caught-up partition
+     * never stalls the others. Published values may be one turn old: the skew is kept to within a turn's records.
+     */
+    private long alignmentLimit() {
+        if (maxTaskTimeSkewMs < 0) {
+            return Long.MAX_VALUE;
+        }
+        for (StreamTask task : tasks.values()) {
+            task.publishHeadTimestamp();
+        }
+        long min = Long.MAX_VALUE;
+        for (StreamTask task : registry.values()) {
+            min = Math.min(min, task.publishedHeadTimestamp());
+        }
+        return min > Long.MAX_VALUE - maxTaskTimeSkewMs ? Long.MAX_VALUE : min + maxTaskTimeSkewMs;
     }
 
     /**
@@ -396,8 +427,26 @@ final class TaskManager {
      * @return true if some task can process now
      */
     boolean hasProcessable(long now) {
+        long limit = alignmentLimit();
         for (StreamTask task : tasks.values()) {
-            if (task.isProcessable(now)) {
+            if (task.isProcessable(now) && task.headTimestamp() <= limit) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param now the wall-clock time in ms
+     * @return true if a task has records to process but waits for slower tasks ({@code max.task.time.skew.ms})
+     */
+    boolean heldBackBySkew(long now) {
+        if (maxTaskTimeSkewMs < 0) {
+            return false;
+        }
+        long limit = alignmentLimit();
+        for (StreamTask task : tasks.values()) {
+            if (task.isProcessable(now) && task.headTimestamp() != Long.MAX_VALUE && task.headTimestamp() > limit) {
                 return true;
             }
         }

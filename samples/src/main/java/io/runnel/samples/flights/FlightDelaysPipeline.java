@@ -158,13 +158,16 @@ public final class FlightDelaysPipeline {
      * @param windows              (state, hour) windows written to the TSV
      * @param windowedFlights      flights counted over all windows (equals {@code flightRows} when nothing was
      *                             dropped)
+     * @param ingestMs             ms from the start of the run until the flights source had stored offsets for
+     *                             every row (the log acknowledged them all)
      * @param elapsedMs            wall-clock time of the run, ms
      * @param severeDelaysFile     the JSON-lines file
      * @param delaysFile           the TSV
      */
     public record Result(long flightRows, long airportRows, long flightsInTopic, long ingestedThisRun,
                          long processedThisRun, long droppedRecords, long severeDelays, long windows,
-                         long windowedFlights, long elapsedMs, Path severeDelaysFile, Path delaysFile) {
+                         long windowedFlights, long ingestMs, long elapsedMs, Path severeDelaysFile,
+                         Path delaysFile) {
     }
 
     /** @param options what to run on */
@@ -235,8 +238,8 @@ public final class FlightDelaysPipeline {
                     long flightsInTopic = endOffsets(admin, FlightDelaysTopology.FLIGHTS_TOPIC);
                     Result result = new Result(flightRows, airportRows, flightsInTopic,
                             flightsInTopic - flightsAtStart, progress.processed, progress.dropped, severe,
-                            windows.count, windows.flights, (System.nanoTime() - start) / 1_000_000, severeFile,
-                            tsvFile);
+                            windows.count, windows.flights, progress.ingestMs, (System.nanoTime() - start) / 1_000_000,
+                            severeFile, tsvFile);
                     summary(result);
                     return result;
                 }
@@ -386,7 +389,7 @@ public final class FlightDelaysPipeline {
         return newline < 0 ? trace : trace.substring(0, newline);
     }
 
-    private record Progress(long processed, long dropped) {
+    private record Progress(long processed, long dropped, long ingestMs) {
     }
 
     private Progress awaitProcessed(Admin admin, Herder herder, RunnelStreams streams,
@@ -395,6 +398,7 @@ public final class FlightDelaysPipeline {
         Waiter waiter = new Waiter("the pipeline to process " + flightRows + " flights");
         ProgressPrinter printer = new ProgressPrinter(flightsAtStart, startNanos);
         int zeroLagLooks = 0;
+        long ingestMs = -1;
         while (true) {
             checkConnector(herder, FLIGHTS_SOURCE);
             checkConnector(herder, SEVERE_DELAYS_SINK);
@@ -418,13 +422,16 @@ public final class FlightDelaysPipeline {
             printer.maybePrint(ingested, ingested - flightsLag, totalLag, progress.dropped);
 
             boolean ingestedAll = sourceRows(herder, FLIGHTS_SOURCE) >= flightRows;
+            if (ingestedAll && ingestMs < 0) {
+                ingestMs = (System.nanoTime() - startNanos) / 1_000_000;
+            }
             // RUNNING: every task has restored its state, so the window store is complete when queried
             boolean caughtUp = ingestedAll && streams.state() == RunnelStreams.State.RUNNING && !lags.isEmpty()
                     && totalLag == 0;
             zeroLagLooks = caughtUp ? zeroLagLooks + 1 : 0;
             if (zeroLagLooks >= 2 && sinkCaughtUp(admin, herder)) {
                 printer.print(ingested, ingested, 0, progress.dropped);
-                return progress;
+                return new Progress(progress.processed, progress.dropped, ingestMs);
             }
             waiter.pause(ingested * 31 + (ingested - flightsLag) * 17 + totalLag + sinkPosition(herder));
         }
@@ -439,7 +446,7 @@ public final class FlightDelaysPipeline {
                 dropped += task.droppedRecords();
             }
         }
-        return new Progress(processed, dropped);
+        return new Progress(processed, dropped, -1);
     }
 
     private static boolean sinkCaughtUp(Admin admin, Herder herder) {

@@ -87,6 +87,8 @@ public final class WorkerSinkTask extends WorkerTask {
     private final Set<TopicPartition> pausedByTask = new HashSet<>();
     private final List<SinkRecord> lastPut = new ArrayList<>();
     private boolean started;
+    /** Set when {@link #close(boolean)} begins; the rebalance listener ignores the consumer's own close after it. */
+    private boolean taskStopped;
     private boolean pausedForRedelivery;
     private boolean commitRequested;
     private long redeliverAtMs;
@@ -405,6 +407,8 @@ public final class WorkerSinkTask extends WorkerTask {
 
     @Override
     protected void close(boolean graceful) {
+        // the task closes its partitions itself: the revocation the consumer's close reports must not close them twice
+        taskStopped = true;
         try {
             if (started) {
                 Set<TopicPartition> assignment = new HashSet<>(consumer.assignment());
@@ -457,8 +461,8 @@ public final class WorkerSinkTask extends WorkerTask {
     private final class Listener implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            if (partitions.isEmpty()) {
-                return;
+            if (partitions.isEmpty() || taskStopped) {
+                return; // as Kafka's WorkerSinkTask: after close() the partitions were committed and closed already
             }
             commitOffsets(partitions);
             task.close(partitions);
@@ -474,7 +478,7 @@ public final class WorkerSinkTask extends WorkerTask {
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            if (partitions.isEmpty()) {
+            if (partitions.isEmpty() || taskStopped) {
                 return;
             }
             task.close(partitions);

@@ -127,6 +127,71 @@ public final class SampleSupport {
     }
 
     /**
+     * @param bootstrapServers the log
+     * @param topic            an existing topic
+     * @return the end offset of each partition of the topic (the offset the next record will get)
+     */
+    public static Map<TopicPartition, Long> endOffsets(String bootstrapServers, String topic) {
+        try (Consumer<String, String> consumer = newReader(bootstrapServers)) {
+            return consumer.endOffsets(partitionsOf(consumer, topic));
+        }
+    }
+
+    /**
+     * Reads a topic from given offsets until at least {@code count} records arrived: for a sample waiting for the
+     * output of a Streams application or a connector.
+     *
+     * @param bootstrapServers the log
+     * @param topic            an existing topic
+     * @param from             where to start per partition ({@link #endOffsets} before the run); partitions not
+     *                         named start at the beginning
+     * @param count            how many records to wait for
+     * @param timeout          the longest time to wait
+     * @return the records read (at least {@code count}), ordered by partition then offset
+     * @throws IllegalStateException if fewer records arrived within the timeout
+     */
+    public static List<ConsumerRecord<String, String>> readAtLeast(String bootstrapServers, String topic,
+                                                                   Map<TopicPartition, Long> from, int count,
+                                                                   Duration timeout) {
+        try (Consumer<String, String> consumer = newReader(bootstrapServers)) {
+            List<TopicPartition> partitions = partitionsOf(consumer, topic);
+            consumer.assign(partitions);
+            for (TopicPartition tp : partitions) {
+                consumer.seek(tp, from.getOrDefault(tp, 0L));
+            }
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (records.size() < count) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new IllegalStateException("Expected " + count + " records in topic " + topic + " within "
+                            + timeout + " but got " + records.size());
+                }
+                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+            }
+            records.sort(BY_PARTITION_AND_OFFSET);
+            return records;
+        }
+    }
+
+    private static final Comparator<ConsumerRecord<String, String>> BY_PARTITION_AND_OFFSET =
+            Comparator.comparingInt((ConsumerRecord<String, String> r) -> r.partition())
+                    .thenComparingLong(ConsumerRecord::offset);
+
+    private static Consumer<String, String> newReader(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return new RunnelConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+    }
+
+    private static List<TopicPartition> partitionsOf(Consumer<?, ?> consumer, String topic) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (PartitionInfo info : consumer.partitionsFor(topic)) {
+            partitions.add(new TopicPartition(topic, info.partition()));
+        }
+        return partitions;
+    }
+
+    /**
      * Reads every record a topic holds now, outside any group (assign + seek to beginning), with string keys and
      * values, ordered by partition then offset.
      *
@@ -138,14 +203,8 @@ public final class SampleSupport {
      */
     public static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic,
                                                                Duration timeout) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Consumer<String, String> consumer = new RunnelConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo info : consumer.partitionsFor(topic)) {
-                partitions.add(new TopicPartition(topic, info.partition()));
-            }
+        try (Consumer<String, String> consumer = newReader(bootstrapServers)) {
+            List<TopicPartition> partitions = partitionsOf(consumer, topic);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -158,8 +217,7 @@ public final class SampleSupport {
                 }
                 consumer.poll(Duration.ofMillis(100)).forEach(records::add);
             }
-            records.sort(Comparator.comparingInt((ConsumerRecord<String, String> r) -> r.partition())
-                    .thenComparingLong(ConsumerRecord::offset));
+            records.sort(BY_PARTITION_AND_OFFSET);
             return records;
         }
     }

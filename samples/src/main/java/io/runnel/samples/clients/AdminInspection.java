@@ -129,7 +129,8 @@ public final class AdminInspection {
      */
     public static void main(String[] args) throws ExecutionException {
         try (EmbeddedLog embedded = EmbeddedLog.open(SampleSupport.logDirectory(args))) {
-            SampleSupport.createTopic(embedded.bootstrapServers(), SimpleProducer.TOPIC_NAME, SimpleProducer.PARTITIONS);
+            SampleSupport.createTopic(embedded.bootstrapServers(), SimpleProducer.TOPIC_NAME,
+                    SimpleProducer.PARTITIONS);
             print(inspect(config(embedded.bootstrapServers())));
         }
     }

@@ -119,7 +119,8 @@ public final class ConsumerCommitAsync {
      */
     public static void main(String[] args) {
         try (EmbeddedLog embedded = EmbeddedLog.open(SampleSupport.logDirectory(args))) {
-            SampleSupport.createTopic(embedded.bootstrapServers(), SimpleProducer.TOPIC_NAME, SimpleProducer.PARTITIONS);
+            SampleSupport.createTopic(embedded.bootstrapServers(), SimpleProducer.TOPIC_NAME,
+                    SimpleProducer.PARTITIONS);
             LoggingCommitCallback callback = new LoggingCommitCallback();
             int records = run(config(embedded.bootstrapServers()), callback).size();
             System.out.println(records + " records processed; " + callback.results().size() + " commits completed");

@@ -85,7 +85,8 @@ public final class ConsumerCommitSync {
      */
     public static void main(String[] args) {
         try (EmbeddedLog embedded = EmbeddedLog.open(SampleSupport.logDirectory(args))) {
-            SampleSupport.createTopic(embedded.bootstrapServers(), SimpleProducer.TOPIC_NAME, SimpleProducer.PARTITIONS);
+            SampleSupport.createTopic(embedded.bootstrapServers(), SimpleProducer.TOPIC_NAME,
+                    SimpleProducer.PARTITIONS);
             System.out.println(run(config(embedded.bootstrapServers())).size() + " records processed and committed");
         }
     }

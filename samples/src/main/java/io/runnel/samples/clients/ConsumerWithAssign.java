@@ -79,7 +79,8 @@ public final class ConsumerWithAssign {
      */
     public static void main(String[] args) {
         try (EmbeddedLog embedded = EmbeddedLog.open(SampleSupport.logDirectory(args))) {
-            SampleSupport.createTopic(embedded.bootstrapServers(), SimpleProducer.TOPIC_NAME, SimpleProducer.PARTITIONS);
+            SampleSupport.createTopic(embedded.bootstrapServers(), SimpleProducer.TOPIC_NAME,
+                    SimpleProducer.PARTITIONS);
             System.out.println(run(config(embedded.bootstrapServers()), PARTITION).size() + " records in partition "
                     + PARTITION);
         }

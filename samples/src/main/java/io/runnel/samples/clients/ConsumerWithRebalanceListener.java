@@ -159,7 +159,8 @@ public final class ConsumerWithRebalanceListener implements AutoCloseable {
      */
     public static void main(String[] args) {
         try (EmbeddedLog embedded = EmbeddedLog.open(SampleSupport.logDirectory(args))) {
-            SampleSupport.createTopic(embedded.bootstrapServers(), SimpleProducer.TOPIC_NAME, SimpleProducer.PARTITIONS);
+            SampleSupport.createTopic(embedded.bootstrapServers(), SimpleProducer.TOPIC_NAME,
+                    SimpleProducer.PARTITIONS);
             int processed = 0;
             try (ConsumerWithRebalanceListener sample = new ConsumerWithRebalanceListener(
                     config(embedded.bootstrapServers()))) {

@@ -122,7 +122,8 @@ public final class ConsumerWithWakeup {
      */
     public static void main(String[] args) {
         try (EmbeddedLog embedded = EmbeddedLog.open(SampleSupport.logDirectory(args))) {
-            SampleSupport.createTopic(embedded.bootstrapServers(), SimpleProducer.TOPIC_NAME, SimpleProducer.PARTITIONS);
+            SampleSupport.createTopic(embedded.bootstrapServers(), SimpleProducer.TOPIC_NAME,
+                    SimpleProducer.PARTITIONS);
             ConsumerWithWakeup sample = new ConsumerWithWakeup(config(embedded.bootstrapServers()));
             Thread mainThread = Thread.currentThread();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

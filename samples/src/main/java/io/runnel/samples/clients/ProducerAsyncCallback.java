@@ -95,7 +95,8 @@ public final class ProducerAsyncCallback {
      */
     public static void main(String[] args) {
         try (EmbeddedLog embedded = EmbeddedLog.open(SampleSupport.logDirectory(args))) {
-            SampleSupport.createTopic(embedded.bootstrapServers(), SimpleProducer.TOPIC_NAME, SimpleProducer.PARTITIONS);
+            SampleSupport.createTopic(embedded.bootstrapServers(), SimpleProducer.TOPIC_NAME,
+                    SimpleProducer.PARTITIONS);
             List<String> values = IntStream.range(0, RECORDS).mapToObj(Integer::toString).toList();
             run(SimpleProducer.config(embedded.bootstrapServers()), values, new ProducerCallback());
         }

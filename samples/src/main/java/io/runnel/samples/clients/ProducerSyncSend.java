@@ -69,7 +69,8 @@ public final class ProducerSyncSend {
      */
     public static void main(String[] args) throws ExecutionException {
         try (EmbeddedLog embedded = EmbeddedLog.open(SampleSupport.logDirectory(args))) {
-            SampleSupport.createTopic(embedded.bootstrapServers(), SimpleProducer.TOPIC_NAME, SimpleProducer.PARTITIONS);
+            SampleSupport.createTopic(embedded.bootstrapServers(), SimpleProducer.TOPIC_NAME,
+                    SimpleProducer.PARTITIONS);
             run(SimpleProducer.config(embedded.bootstrapServers()));
         }
     }

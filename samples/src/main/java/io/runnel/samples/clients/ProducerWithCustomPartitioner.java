@@ -72,7 +72,8 @@ public final class ProducerWithCustomPartitioner {
      */
     public static void main(String[] args) {
         try (EmbeddedLog embedded = EmbeddedLog.open(SampleSupport.logDirectory(args))) {
-            SampleSupport.createTopic(embedded.bootstrapServers(), SimpleProducer.TOPIC_NAME, SimpleProducer.PARTITIONS);
+            SampleSupport.createTopic(embedded.bootstrapServers(), SimpleProducer.TOPIC_NAME,
+                    SimpleProducer.PARTITIONS);
             run(config(embedded.bootstrapServers()));
         }
     }

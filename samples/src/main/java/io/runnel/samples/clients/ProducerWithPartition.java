@@ -57,7 +57,8 @@ public final class ProducerWithPartition {
      */
     public static void main(String[] args) {
         try (EmbeddedLog embedded = EmbeddedLog.open(SampleSupport.logDirectory(args))) {
-            SampleSupport.createTopic(embedded.bootstrapServers(), SimpleProducer.TOPIC_NAME, SimpleProducer.PARTITIONS);
+            SampleSupport.createTopic(embedded.bootstrapServers(), SimpleProducer.TOPIC_NAME,
+                    SimpleProducer.PARTITIONS);
             run(SimpleProducer.config(embedded.bootstrapServers()), PARTITION);
         }
     }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
 
 /**
  * What every sample needs besides the API it shows: the log directory from the command line, a topic with a given
@@ -36,7 +37,9 @@ public final class SampleSupport {
     /** The log directory a sample uses when none is given on its command line, relative to the working directory. */
     public static final String DEFAULT_LOG_DIRECTORY = "target/samples-log";
 
-    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+    private static final Comparator<ConsumerRecord<String, String>> BY_PARTITION_AND_OFFSET =
+            Comparator.comparingInt((ConsumerRecord<String, String> r) -> r.partition())
+                    .thenComparingLong(ConsumerRecord::offset);
 
     private SampleSupport() {
     }
@@ -127,6 +130,31 @@ public final class SampleSupport {
     }
 
     /**
+     * Waits until a condition holds, checking it every 100 ms: how a sample's {@code main} waits for progress it
+     * can only observe by asking (offsets, lags). Tests use Awaitility instead.
+     *
+     * @param condition the condition; checked on the caller's thread
+     * @param timeout   the longest wait
+     * @param what      what is awaited, for the exception's message
+     * @throws IllegalStateException if the condition does not hold within the timeout
+     * @throws InterruptException    if interrupted while waiting
+     */
+    public static void await(BooleanSupplier condition, Duration timeout, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("Timed out after " + timeout + " waiting for " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptException(e);
+            }
+        }
+    }
+
+    /**
      * @param bootstrapServers the log
      * @param topic            an existing topic
      * @return the end offset of each partition of the topic (the offset the next record will get)
@@ -172,10 +200,6 @@ public final class SampleSupport {
             return records;
         }
     }
-
-    private static final Comparator<ConsumerRecord<String, String>> BY_PARTITION_AND_OFFSET =
-            Comparator.comparingInt((ConsumerRecord<String, String> r) -> r.partition())
-                    .thenComparingLong(ConsumerRecord::offset);
 
     private static Consumer<String, String> newReader(String bootstrapServers) {
         Properties props = new Properties();

@@ -86,7 +86,8 @@ public final class SimpleConsumer {
      */
     public static void main(String[] args) {
         try (EmbeddedLog embedded = EmbeddedLog.open(SampleSupport.logDirectory(args))) {
-            SampleSupport.createTopic(embedded.bootstrapServers(), SimpleProducer.TOPIC_NAME, SimpleProducer.PARTITIONS);
+            SampleSupport.createTopic(embedded.bootstrapServers(), SimpleProducer.TOPIC_NAME,
+                    SimpleProducer.PARTITIONS);
             List<ConsumerRecord<String, String>> records = run(config(embedded.bootstrapServers()));
             System.out.println(records.size() + " records read; offsets committed for group " + GROUP_ID);
         }

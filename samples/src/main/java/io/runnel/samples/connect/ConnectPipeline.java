@@ -2,7 +2,6 @@ package io.runnel.samples.connect;
 
 import io.runnel.clients.consumer.ConsumerRecord;
 import io.runnel.common.TopicPartition;
-import io.runnel.common.errors.InterruptException;
 import io.runnel.connect.runtime.Herder;
 import io.runnel.connect.runtime.rest.entities.ConnectorOffsets;
 import io.runnel.connect.runtime.standalone.ConnectStandalone;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 /**
  * A Connect pipeline in one process: a standalone worker ({@link ConnectStandalone}, configured like
@@ -172,28 +170,15 @@ public final class ConnectPipeline {
     public static List<String> run(String bootstrapServers, Path workDir, long records) {
         try (ConnectStandalone connect = start(bootstrapServers, workDir, records)) {
             Herder herder = connect.herder();
-            await(() -> sourceDone(herder, records), "source " + SOURCE_NAME + " to write " + records + " records");
-            await(() -> sinkDone(herder, bootstrapServers), "sink " + SINK_NAME + " to commit every record");
+            SampleSupport.await(() -> sourceDone(herder, records), TIMEOUT,
+                    "source " + SOURCE_NAME + " to write " + records + " records");
+            SampleSupport.await(() -> sinkDone(herder, bootstrapServers), TIMEOUT,
+                    "sink " + SINK_NAME + " to commit every record");
         }
         try {
             return Files.readAllLines(workDir.resolve(OUTPUT_FILE), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + workDir.resolve(OUTPUT_FILE), e);
-        }
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException("Timed out after " + TIMEOUT + " waiting for " + what);
-            }
-            try {
-                Thread.sleep(100); // a progress check in a demo, not a test: offsets move every flush interval
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptException(e);
-            }
         }
     }
 

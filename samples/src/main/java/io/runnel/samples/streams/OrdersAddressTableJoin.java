@@ -93,8 +93,8 @@ public final class OrdersAddressTableJoin {
     }
 
     /**
-     * Creates the topics, writes the demo addresses and orders, runs the application until the joined orders
-     * arrived, stops it.
+     * Creates the topics, writes the demo addresses and orders, runs the application until it has processed its
+     * input, stops it.
      *
      * @param bootstrapServers the log
      * @param stateDir         the state directory
@@ -108,8 +108,8 @@ public final class OrdersAddressTableJoin {
         long now = System.currentTimeMillis();
         StreamsSampleSupport.produce(bootstrapServers, ADDRESS_TABLE, DEMO_ADDRESSES, now);
         StreamsSampleSupport.produce(bootstrapServers, ORDER_STREAM, DEMO_ORDERS, now + 1000);
-        return StreamsSampleSupport.runUntilOutput(topology(), config(bootstrapServers, stateDir), ORDER_JOIN_STREAM,
-                before, DEMO_ADDRESSES.size());
+        return StreamsSampleSupport.runUntilCaughtUp(topology(), config(bootstrapServers, stateDir),
+                ORDER_JOIN_STREAM, before);
     }
 
     /**

@@ -22,7 +22,7 @@ import java.util.Properties;
  * <p>Kafka concepts: {@code StreamsBuilder}, {@code KStream}, {@code to()}, {@code application.id}, stream tasks.
  *
  * <p>{@link #main} writes {@link #DEMO_INPUT} to {@value #STREAM_LOG} (3 partitions), runs the application until
- * the copies arrived, prints them and stops. Run (from the repository root, after
+ * it has processed them, prints the copies and stops. Run (from the repository root, after
  * {@code mvn -q -B -DskipTests -pl samples -am package}):
  * <pre>{@code
  * java -cp "samples/target/runnel-samples.jar:samples/target/lib/*" io.runnel.samples.streams.StreamCopy [log-dir]
@@ -69,7 +69,8 @@ public final class StreamCopy {
     }
 
     /**
-     * Creates the topics, writes {@link #DEMO_INPUT}, runs the application until every record was copied, stops it.
+     * Creates the topics, writes {@link #DEMO_INPUT}, runs the application until it has processed its
+     * input, stops it.
      *
      * @param bootstrapServers the log
      * @param stateDir         the state directory
@@ -80,8 +81,8 @@ public final class StreamCopy {
         SampleSupport.createTopic(bootstrapServers, STREAM_LOG_COPY, PARTITIONS);
         Map<TopicPartition, Long> before = SampleSupport.endOffsets(bootstrapServers, STREAM_LOG_COPY);
         StreamsSampleSupport.produce(bootstrapServers, STREAM_LOG, DEMO_INPUT, System.currentTimeMillis());
-        return StreamsSampleSupport.runUntilOutput(topology(), config(bootstrapServers, stateDir), STREAM_LOG_COPY,
-                before, DEMO_INPUT.size());
+        return StreamsSampleSupport.runUntilCaughtUp(topology(), config(bootstrapServers, stateDir),
+                STREAM_LOG_COPY, before);
     }
 
     /**

@@ -62,8 +62,8 @@ public final class StreamFilter {
     }
 
     /**
-     * Creates the topics, writes {@link StreamCopy#DEMO_INPUT}, runs the application until the long values arrived,
-     * stops it.
+     * Creates the topics, writes {@link StreamCopy#DEMO_INPUT}, runs the application until it has processed its
+     * input, stops it.
      *
      * @param bootstrapServers the log
      * @param stateDir         the state directory
@@ -75,10 +75,8 @@ public final class StreamFilter {
         Map<TopicPartition, Long> before = SampleSupport.endOffsets(bootstrapServers, STREAM_LOG_FILTER);
         StreamsSampleSupport.produce(bootstrapServers, StreamCopy.STREAM_LOG, StreamCopy.DEMO_INPUT,
                 System.currentTimeMillis());
-        int expected = (int) StreamCopy.DEMO_INPUT.stream().map(kv -> kv.value)
-                .filter(v -> v.length() > MIN_LENGTH_EXCLUSIVE).count();
-        return StreamsSampleSupport.runUntilOutput(topology(), config(bootstrapServers, stateDir), STREAM_LOG_FILTER,
-                before, expected);
+        return StreamsSampleSupport.runUntilCaughtUp(topology(), config(bootstrapServers, stateDir),
+                STREAM_LOG_FILTER, before);
     }
 
     /**

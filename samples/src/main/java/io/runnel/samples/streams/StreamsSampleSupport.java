@@ -21,7 +21,7 @@ import java.util.Properties;
 
 /**
  * What the Streams samples share: their configuration, the state directory next to the log directory, writing
- * demo input, and running a topology until its output arrived. Not part of Runnel's API.
+ * demo input, and running a topology until it has processed its input. Not part of Runnel's API.
  *
  * <p>Thread-safe (no state).
  */
@@ -80,25 +80,42 @@ public final class StreamsSampleSupport {
     }
 
     /**
-     * Runs a topology until {@code count} new records arrived on its output topic, then closes it.
+     * Runs a topology until it has processed every record of its input topics (the application is RUNNING and the
+     * lag of every input partition is 0), stops it (which flushes its output and commits), and returns what it wrote
+     * to the output topic since {@code outputBefore}.
      *
      * @param topology     the topology
      * @param config       its Streams settings
      * @param outputTopic  the output topic
      * @param outputBefore the output topic's end offsets before the run ({@link SampleSupport#endOffsets})
-     * @param count        how many output records to wait for
      * @return the new output records, by partition then offset
-     * @throws IllegalStateException if fewer arrived within {@link #OUTPUT_TIMEOUT}
+     * @throws IllegalStateException if the application does not catch up within {@link #OUTPUT_TIMEOUT}
      */
-    public static List<ConsumerRecord<String, String>> runUntilOutput(Topology topology, Properties config,
-                                                                      String outputTopic,
-                                                                      Map<TopicPartition, Long> outputBefore,
-                                                                      int count) {
+    public static List<ConsumerRecord<String, String>> runUntilCaughtUp(Topology topology, Properties config,
+                                                                        String outputTopic,
+                                                                        Map<TopicPartition, Long> outputBefore) {
+        String bootstrapServers = config.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG);
         try (RunnelStreams streams = new RunnelStreams(topology, config)) {
             streams.start();
-            return SampleSupport.readAtLeast(config.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG), outputTopic,
-                    outputBefore, count, OUTPUT_TIMEOUT);
+            SampleSupport.await(() -> caughtUp(streams), OUTPUT_TIMEOUT,
+                    config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG) + " to process its input");
         }
+        Map<TopicPartition, Long> after = SampleSupport.endOffsets(bootstrapServers, outputTopic);
+        long written = 0;
+        for (Map.Entry<TopicPartition, Long> end : after.entrySet()) {
+            written += end.getValue() - outputBefore.getOrDefault(end.getKey(), 0L);
+        }
+        return SampleSupport.readAtLeast(bootstrapServers, outputTopic, outputBefore, (int) written, OUTPUT_TIMEOUT);
+    }
+
+    /**
+     * @param streams a started application
+     * @return whether it is RUNNING and has processed every record of its input partitions
+     */
+    public static boolean caughtUp(RunnelStreams streams) {
+        Map<TopicPartition, Long> lags = streams.inputLags();
+        return streams.state() == RunnelStreams.State.RUNNING && !lags.isEmpty()
+                && lags.values().stream().allMatch(lag -> lag == 0);
     }
 
     /**

@@ -70,8 +70,8 @@ class StreamsSamplesIT {
         List<ConsumerRecord<String, String>> input = log.readAll(StreamCopy.STREAM_LOG);
         assertThat(input).extracting(ConsumerRecord::partition).contains(0, 1, 2);
 
-        List<ConsumerRecord<String, String>> copies = StreamsSampleSupport.runUntilOutput(StreamCopy.topology(),
-                StreamCopy.config(log.bootstrapServers(), stateDir), StreamCopy.STREAM_LOG_COPY, Map.of(), 300);
+        List<ConsumerRecord<String, String>> copies = StreamsSampleSupport.runUntilCaughtUp(StreamCopy.topology(),
+                StreamCopy.config(log.bootstrapServers(), stateDir), StreamCopy.STREAM_LOG_COPY, Map.of());
 
         assertThat(copies).hasSize(300).allSatisfy(r -> assertThat(r.timestamp()).isEqualTo(42_000L));
         Map<String, String> inputByKey = input.stream().collect(Collectors.toMap(ConsumerRecord::key,
@@ -111,9 +111,9 @@ class StreamsSamplesIT {
         Map<TopicPartition, Long> before = SampleSupport.endOffsets(log.bootstrapServers(),
                 OrdersAddressTableJoin.ORDER_JOIN_STREAM);
 
-        List<ConsumerRecord<String, String>> out = StreamsSampleSupport.runUntilOutput(
+        List<ConsumerRecord<String, String>> out = StreamsSampleSupport.runUntilCaughtUp(
                 OrdersAddressTableJoin.topology(), OrdersAddressTableJoin.config(log.bootstrapServers(), stateDir),
-                OrdersAddressTableJoin.ORDER_JOIN_STREAM, before, 2);
+                OrdersAddressTableJoin.ORDER_JOIN_STREAM, before);
 
         assertThat(values(out)).containsExactlyInAnyOrder("iPad send to Jeju", "Pixel send to Newyork");
         assertThat(log.readAll(OrdersAddressTableJoin.ORDER_JOIN_STREAM)).hasSize(5); // nothing joined twice
@@ -158,12 +158,24 @@ class StreamsSamplesIT {
         log.createTopic(StreamFilter.STREAM_LOG_FILTER, 3);
         List<KeyValue<String, String>> input = manyRecords(300);
         StreamsSampleSupport.produce(log.bootstrapServers(), StreamCopy.STREAM_LOG, input, 1_000L);
-        List<ConsumerRecord<String, String>> out = StreamsSampleSupport.runUntilOutput(
+        List<ConsumerRecord<String, String>> out = StreamsSampleSupport.runUntilCaughtUp(
                 FilterProcessorTopology.topology(), FilterProcessorTopology.config(log.bootstrapServers(), stateDir),
-                StreamFilter.STREAM_LOG_FILTER, Map.of(), 200);
+                StreamFilter.STREAM_LOG_FILTER, Map.of());
 
         assertThat(values(out)).containsExactlyInAnyOrderElementsOf(input.stream().map(kv -> kv.value)
                 .filter(v -> v.length() > 5).toList());
+    }
+
+    @Test
+    void demosSharingAnInputTopicShouldEachReportAllTheOutputOfTheirRun() {
+        StreamCopy.runDemo(log.bootstrapServers(), stateDir);  // writes the demo input once
+
+        // a new application reads stream_log from the beginning: both copies of the demo input pass the filter
+        List<String> firstRun = values(StreamFilter.runDemo(log.bootstrapServers(), stateDir));
+        assertThat(firstRun).hasSize(8);
+        // run again: it resumes from its committed offsets, so only this run's input is filtered
+        assertThat(values(StreamFilter.runDemo(log.bootstrapServers(), stateDir)))
+                .containsExactlyInAnyOrder("streams", "connect", "runnel", "stream processing");
     }
 
     @Test

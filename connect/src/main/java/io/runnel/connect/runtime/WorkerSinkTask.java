@@ -87,7 +87,7 @@ public final class WorkerSinkTask extends WorkerTask {
     private final Set<TopicPartition> pausedByTask = new HashSet<>();
     private final List<SinkRecord> lastPut = new ArrayList<>();
     private boolean started;
-    /** Set once {@code task.stop()} was called: later rebalance callbacks (from closing the consumer) are skipped. */
+    /** Set when {@link #close(boolean)} begins; the rebalance listener ignores the consumer's own close after it. */
     private boolean taskStopped;
     private boolean pausedForRedelivery;
     private boolean commitRequested;
@@ -407,6 +407,8 @@ public final class WorkerSinkTask extends WorkerTask {
 
     @Override
     protected void close(boolean graceful) {
+        // the task closes its partitions itself: the revocation the consumer's close reports must not close them twice
+        taskStopped = true;
         try {
             if (started) {
                 Set<TopicPartition> assignment = new HashSet<>(consumer.assignment());
@@ -416,7 +418,6 @@ public final class WorkerSinkTask extends WorkerTask {
                 if (!assignment.isEmpty()) {
                     task.close(assignment);
                 }
-                taskStopped = true;
                 task.stop();
             }
         } catch (WakeupException e) {

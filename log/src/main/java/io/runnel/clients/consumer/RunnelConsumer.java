@@ -129,6 +129,8 @@ public class RunnelConsumer<K, V> implements Consumer<K, V> {
     private final AtomicLong currentThread = new AtomicLong(NO_CURRENT_THREAD);
     private final AtomicInteger refcount = new AtomicInteger();
     private volatile boolean closed;
+    /** Set while {@link #close(Duration)} runs, so a listener calling close from inside it does not recurse. */
+    private boolean closing;
 
     /**
      * @param configs the settings (Kafka names); deserializers by class name
@@ -969,20 +971,22 @@ public class RunnelConsumer<K, V> implements Consumer<K, V> {
         }
         acquire();
         try {
-            if (closed) {
+            if (closed || closing) {
                 return;
             }
-            closed = true;
+            closing = true;
             net.clearWakeup();
             RuntimeException failure = null;
             if (coordinator != null) {
                 try {
+                    // still open here: the listener's onPartitionsRevoked may commit (commitSync), as in Kafka
                     coordinator.close(time.timer(timeout));
                 } catch (RuntimeException e) {
                     failure = e;
                     log.warn("Consumer {} failed while closing its group membership: {}", clientId, e.toString());
                 }
             }
+            closed = true;
             closeQuietly(keyDeserializer);
             closeQuietly(valueDeserializer);
             net.close();

@@ -504,6 +504,37 @@ class RunnelConsumerTest {
     }
 
     @Test
+    void shouldLetTheRevocationListenerCommitWhileTheConsumerCloses() {
+        produce("t", 0, "a", "b");
+        RunnelConsumer<String, String> c = consumer("commit-on-close", Map.of("enable.auto.commit", false));
+        List<Throwable> listenerFailures = new CopyOnWriteArrayList<>();
+        c.subscribe(List.of("t"), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                try {
+                    c.commitSync(); // Kafka's documented pattern: commit what was processed before partitions move
+                    c.close();      // a close from inside close is a no-op
+                } catch (RuntimeException e) {
+                    listenerFailures.add(e);
+                }
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            }
+        });
+        assertThat(pollValues(c, 2)).containsExactly("a", "b");
+
+        c.close();
+
+        assertThat(listenerFailures).isEmpty();
+        RunnelConsumer<String, String> reader = consumer("commit-on-close", Map.of());
+        assertThat(reader.committed(Set.of(T0)).get(T0).offset()).isEqualTo(2L);
+        assertThatThrownBy(() -> c.poll(Duration.ZERO)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+    }
+
+    @Test
     void shouldRethrowAListenerFailureAfterCompletingTheRebalance() {
         RunnelConsumer<String, String> c = consumer("throws", Map.of());
         AtomicInteger revocations = new AtomicInteger();

@@ -47,7 +47,12 @@ class JsonConverterPropertyTest {
 
         assertThat(new String(actual, StandardCharsets.UTF_8)).isEqualTo(new String(expected, StandardCharsets.UTF_8));
         if (schemasEnable) {
-            assertThat(ours.toConnectData("t", expected).schema()).isEqualTo(schema);
+            // Read back, the schema writes the same envelope again. (Schema.equals is no test here: a default value
+            // holding byte arrays inside a map or array compares them by identity, in Kafka's ConnectSchema too.)
+            Schema back = ours.toConnectData("t", expected).schema();
+            assertThat(new String(ours.fromConnectData("t", back, value), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(expected, StandardCharsets.UTF_8));
+            assertThat(back.type()).isEqualTo(schema.type());
         }
     }
 

@@ -19,10 +19,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Where the time goes in a JFR recording, in a few lines: the CPU samples ({@code jdk.ExecutionSample}) counted by
- * the method on top of the stack (self time), by the first Runnel method on the stack (the Runnel code that
- * caused the time, library code it calls included; benchmark classes skipped) and by thread. JDK 17's {@code jfr}
- * tool has no {@code view hot-methods} (JDK 21 added it); this is that view plus the Runnel attribution.
+ * Where the time goes in a JFR recording, in a few lines: the CPU samples ({@code jdk.ExecutionSample}, threads
+ * running Java code) counted by the method on top of the stack (self time), by the first Runnel method on the stack
+ * (the Runnel code that caused the time, library code it calls included; benchmark classes skipped) and by thread;
+ * then the native samples ({@code jdk.NativeMethodSample}: threads in native code, such as RocksDB's JNI calls,
+ * file I/O or waiting in the kernel) by the Java method that made the native call. JDK 17's {@code jfr} tool has no
+ * {@code view hot-methods} (JDK 21 added it); this is that view plus the Runnel attribution.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.runnel.benchmarks.HotMethods [-n N] PATH...},
  * where each path is a {@code .jfr} file or a directory searched for them (as {@code -prof jfr:dir=DIR} leaves
@@ -103,23 +105,31 @@ public final class HotMethods {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> runnel = new HashMap<>();
         Map<String, Integer> threads = new HashMap<>();
+        Map<String, Integer> nativeCalls = new HashMap<>();
         int samples = 0;
+        int nativeSamples = 0;
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
                 RecordedEvent event = file.readEvent();
-                if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
-                    continue;
-                }
+                String type = event.getEventType().getName();
                 RecordedStackTrace stack = event.getStackTrace();
                 if (stack == null || stack.getFrames().isEmpty()) {
+                    continue;
+                }
+                if (type.equals("jdk.NativeMethodSample")) {
+                    nativeSamples++;
+                    nativeCalls.merge(name(stack.getFrames().get(0).getMethod()), 1, Integer::sum);
+                    continue;
+                }
+                if (!type.equals("jdk.ExecutionSample")) {
                     continue;
                 }
                 samples++;
                 List<RecordedFrame> frames = stack.getFrames();
                 self.merge(name(frames.get(0).getMethod()), 1, Integer::sum);
                 for (RecordedFrame frame : frames) {
-                    String type = frame.getMethod().getType().getName();
-                    if (type.startsWith(RUNNEL) && !type.startsWith(BENCHMARKS)) {
+                    String owner = frame.getMethod().getType().getName();
+                    if (owner.startsWith(RUNNEL) && !owner.startsWith(BENCHMARKS)) {
                         runnel.merge(name(frame.getMethod()), 1, Integer::sum);
                         break;
                     }
@@ -132,6 +142,9 @@ public final class HotMethods {
         print("self (top frame)", self, samples, top, out);
         print("first Runnel frame (callees included)", runnel, samples, top, out);
         print("thread", threads, samples, top, out);
+        out.printf("  %d native samples (threads in native code: JNI, I/O, waits), by the Java method calling it:%n",
+                nativeSamples);
+        print("native method", nativeCalls, nativeSamples, top, out);
     }
 
     private static String name(RecordedMethod method) {

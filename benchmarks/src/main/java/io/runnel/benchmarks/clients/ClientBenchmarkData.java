@@ -8,25 +8,23 @@ import java.util.Comparator;
 import java.util.Random;
 import java.util.stream.Stream;
 
-/** Shared fixtures of the client benchmarks: 100-byte values and temporary directories. */
+/** Shared fixtures of the client benchmarks: values of a given size and temporary directories. */
 final class ClientBenchmarkData {
-
-    static final int VALUE_SIZE = 100;
 
     private ClientBenchmarkData() {
     }
 
-    /** @return 100-byte ASCII values built from a small vocabulary (JSON-ish, compressible) */
-    static byte[][] values(int count, long seed) {
+    /** @return {@code size}-byte ASCII values built from a small vocabulary (JSON-ish, compressible) */
+    static byte[][] values(int count, int size, long seed) {
         Random random = new Random(seed);
         String[] words = {"order", "id", "customer", "amount", "EUR", "status", "shipped", "created", "true", "qty"};
         byte[][] out = new byte[count][];
         for (int i = 0; i < count; i++) {
             StringBuilder sb = new StringBuilder();
-            while (sb.length() < VALUE_SIZE) {
+            while (sb.length() < size) {
                 sb.append(words[random.nextInt(words.length)]).append(random.nextInt(1000)).append(' ');
             }
-            out[i] = sb.substring(0, VALUE_SIZE).getBytes(StandardCharsets.US_ASCII);
+            out[i] = sb.substring(0, size).getBytes(StandardCharsets.US_ASCII);
         }
         return out;
     }

@@ -33,9 +33,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * Consumer throughput from the embedded log: {@value #RECORDS} records of 100 bytes (written once, in ~16 KiB
  * batches, over 1 or 6 partitions) are read from the beginning by a consumer with manual assignment, CRC checks on
- * and byte-array deserializers, each record's value handed to a blackhole. The score (ops/s) is records/s.
+ * and byte-array deserializers, each record's value handed to a blackhole. One invocation reads all
+ * {@value #RECORDS} records ({@code seekToBeginning} first) and counts as that many operations, so the score
+ * (ops/s) is records/s.
  *
- * <pre>java -jar benchmarks/target/benchmarks.jar ConsumerBenchmark -f 1 -wi 2 -w 2s -i 3 -r 3s</pre>
+ * <pre>bin/runnel-bench ConsumerBenchmark
+ * java -jar benchmarks/target/benchmarks.jar ConsumerBenchmark -f 1 -wi 2 -w 1s -i 4 -r 2s</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -64,7 +67,7 @@ public class ConsumerBenchmark {
         pp.put("key.serializer", ByteArraySerializer.class);
         pp.put("value.serializer", ByteArraySerializer.class);
         pp.put("linger.ms", 5);
-        byte[][] values = ClientBenchmarkData.values(1024, 7);
+        byte[][] values = ClientBenchmarkData.values(1024, 100, 7);
         try (RunnelProducer<byte[], byte[]> p = new RunnelProducer<>(pp)) {
             for (int i = 0; i < RECORDS; i++) {
                 p.send(new ProducerRecord<>("bench", i % partitions, null, values[i & 1023]));

@@ -30,9 +30,11 @@ import java.util.concurrent.TimeUnit;
  * End-to-end latency, producer to consumer: one 100-byte record is sent ({@code linger.ms=0}, {@code acks=1}) and
  * the benchmark thread polls until the consumer returns it. The consumer's fetch is a long poll
  * ({@code fetch.max.wait.ms=500}) that the append completes, so the time is: send, sender thread, append, fetch
- * wake-up, read, deserialize. JMH's sample mode reports p50 and p99.
+ * wake-up, read, deserialize. One operation is one record's round trip; JMH's sample mode reports the mean and the
+ * percentiles (p50, p99, p99.9) in µs per record.
  *
- * <pre>java -jar benchmarks/target/benchmarks.jar EndToEndLatencyBenchmark -f 1 -wi 2 -w 2s -i 3 -r 3s</pre>
+ * <pre>bin/runnel-bench EndToEndLatencyBenchmark
+ * java -jar benchmarks/target/benchmarks.jar EndToEndLatencyBenchmark -f 1 -wi 2 -w 1s -i 4 -r 2s</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -68,7 +70,7 @@ public class EndToEndLatencyBenchmark {
         consumer = new RunnelConsumer<>(cp);
         consumer.assign(List.of(new TopicPartition("latency", 0)));
         consumer.poll(Duration.ZERO);
-        value = ClientBenchmarkData.values(1, 3)[0];
+        value = ClientBenchmarkData.values(1, 100, 3)[0];
     }
 
     /** @throws IOException on cleanup failure */

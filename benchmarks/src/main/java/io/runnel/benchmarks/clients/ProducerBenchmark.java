@@ -23,12 +23,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Producer throughput into the embedded log: 100-byte values without keys (sticky partitioning), {@code acks=1}
- * (idempotence therefore off), no compression, over 1 or 6 partitions with {@code linger.ms} 0 or 5. One
- * invocation sends {@value #RECORDS} records and flushes, so the score (ops/s) is records/s acknowledged by the log.
- * Retention keeps the log small.
+ * Producer throughput into the embedded log: values of {@link #valueSize} bytes without keys (sticky
+ * partitioning), {@code acks=1} (idempotence therefore off), {@code compression.type} {@link #compressionType}
+ * ({@code none} unless given: {@code -p compressionType=lz4,zstd}), over 1 or 6 partitions with {@code linger.ms}
+ * 0 or 5. One invocation sends {@value #RECORDS} records and flushes; it counts as that many operations, so the
+ * score (ops/s) is records/s acknowledged by the log. Retention keeps the log small.
  *
- * <pre>java -jar benchmarks/target/benchmarks.jar ProducerBenchmark -f 1 -wi 2 -w 2s -i 3 -r 3s</pre>
+ * <pre>bin/runnel-bench ProducerBenchmark
+ * java -jar benchmarks/target/benchmarks.jar ProducerBenchmark -f 1 -wi 2 -w 1s -i 4 -r 2s -p partitions=1</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -44,6 +46,14 @@ public class ProducerBenchmark {
     /** The producer's {@code linger.ms}. */
     @Param({"0", "5"})
     public int lingerMs;
+
+    /** Bytes of each record's value. */
+    @Param({"100", "1000"})
+    public int valueSize;
+
+    /** The producer's {@code compression.type}. */
+    @Param({"none"})
+    public String compressionType;
 
     private Path dir;
     private EmbeddedLog log;
@@ -64,8 +74,9 @@ public class ProducerBenchmark {
         props.put("value.serializer", ByteArraySerializer.class);
         props.put("acks", "1");
         props.put("linger.ms", lingerMs);
+        props.put("compression.type", compressionType);
         producer = new RunnelProducer<>(props);
-        values = ClientBenchmarkData.values(1024, 42);
+        values = ClientBenchmarkData.values(1024, valueSize, 42);
     }
 
     /** @throws IOException on cleanup failure */

@@ -31,8 +31,12 @@ import java.util.stream.Stream;
  * topic on a temporary embedded log, a sink task's consumer and converters, and an in-memory sink — all through
  * {@link ConnectStandalone}. The value is a four-field struct converted by the JSON converter with {@code
  * schemas.enable} on (the {@code {"schema":..., "payload":...}} envelope) or off; the key is a string. Each
- * operation is one record that reached the sink's {@code put}; the source runs at most {@value
- * BenchmarkConnectors#WINDOW} records ahead of the sink, and the log keeps at most 64 MiB.
+ * operation is one record that reached the sink's {@code put} (an invocation waits for {@value #BATCH} of them), so
+ * the score is records/s; the source runs at most {@value BenchmarkConnectors#WINDOW} records ahead of the sink,
+ * and the log keeps at most 64 MiB. The worker runs for the whole trial; warm-up iterations absorb its start.
+ *
+ * <pre>bin/runnel-bench ConnectPipelineBenchmark
+ * java -jar benchmarks/target/benchmarks.jar ConnectPipelineBenchmark -f 1 -wi 2 -w 1s -i 4 -r 2s</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -40,8 +44,9 @@ import java.util.stream.Stream;
 @Fork(1)
 public class ConnectPipelineBenchmark {
 
-    private static final int BATCH = 20_000;
+    static final int BATCH = 20_000;
 
+    /** The value converter's {@code schemas.enable}. */
     @Param({"true", "false"})
     public boolean schemasEnable;
 
@@ -50,6 +55,11 @@ public class ConnectPipelineBenchmark {
     private ConnectStandalone connect;
     private BenchmarkConnectors.Counters counters;
 
+    /**
+     * Opens the log and starts the worker with the two connectors.
+     *
+     * @throws IOException if the temp directory cannot be created
+     */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         dir = Files.createTempDirectory("runnel-connect-bench");
@@ -71,6 +81,7 @@ public class ConnectPipelineBenchmark {
                         "bench.id", id, "topics", "orders")));
     }
 
+    /** @return records received by the sink so far, after waiting for {@value #BATCH} more */
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public long sourceToSink() {
@@ -82,6 +93,7 @@ public class ConnectPipelineBenchmark {
         return consumed;
     }
 
+    /** @throws IOException if the directory cannot be walked */
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
         connect.close();

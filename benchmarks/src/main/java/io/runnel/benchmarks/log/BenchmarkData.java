@@ -11,32 +11,31 @@ import java.util.Comparator;
 import java.util.Random;
 import java.util.stream.Stream;
 
-/** Shared fixtures: ~16 KiB batches of 100-byte values, temporary directories. */
+/** Shared fixtures: ~16 KiB batches of values of a given size, temporary directories. */
 final class BenchmarkData {
 
-    static final int VALUE_SIZE = 100;
     static final int BATCH_BYTES = 16 * 1024;
 
     private BenchmarkData() {
     }
 
     /**
-     * A batch of 100-byte values (words from a small vocabulary, so codecs have something to compress, as
-     * JSON-ish payloads do) filling about 16 KiB uncompressed.
+     * A batch of {@code valueSize}-byte values (words from a small vocabulary, so codecs have something to compress,
+     * as JSON-ish payloads do) filling about 16 KiB uncompressed (at least one record).
      */
-    static MemoryRecords batch(CompressionType codec, long seed) {
+    static MemoryRecords batch(CompressionType codec, int valueSize, long seed) {
         Random random = new Random(seed);
         String[] words = {"order", "id", "customer", "amount", "EUR", "USD", "status", "shipped", "created",
             "2024-05-01", "true", "false", "null", "item", "qty"};
         MemoryRecordsBuilder b = MemoryRecords.builder().compression(codec).writeLimit(BATCH_BYTES);
         long ts = System.currentTimeMillis();
         while (true) {
-            byte[] value = new byte[VALUE_SIZE];
+            byte[] value = new byte[valueSize];
             StringBuilder sb = new StringBuilder();
-            while (sb.length() < VALUE_SIZE) {
+            while (sb.length() < valueSize) {
                 sb.append(words[random.nextInt(words.length)]).append(random.nextInt(1000)).append(' ');
             }
-            System.arraycopy(sb.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, value, 0, VALUE_SIZE);
+            System.arraycopy(sb.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, value, 0, valueSize);
             if (!b.hasRoomFor(ts, null, value, null)) {
                 break;
             }

@@ -6,6 +6,7 @@ import io.runnel.common.record.MemoryRecords;
 import io.runnel.log.LogAppendInfo;
 import io.runnel.log.LogManager;
 import io.runnel.log.PartitionLog;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -24,12 +25,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Append throughput of one partition, no fsync: pre-built ~16 KiB producer batches of 100-byte values are
- * appended with {@link PartitionLog#append} (validation, CRC check, offset assignment, index maintenance,
- * write to the page cache). The score is batches/s; multiply by {@link #recordsPerBatch} for records/s (printed
- * at setup). Retention keeps the partition under 2 GiB so long runs do not fill the disk.
+ * Append throughput of one partition, no fsync: pre-built ~16 KiB producer batches of {@link #valueSize}-byte
+ * values (no keys) are appended with {@link PartitionLog#append} (validation, CRC check, offset assignment, index
+ * maintenance, write to the page cache). One operation is one batch appended: the primary score is batches/s; the
+ * {@code records} and {@code bytes} secondary scores are records/s and bytes/s (batch bytes as stored, compressed
+ * when a codec is set). Retention keeps the partition under 2 GiB so long runs do not fill the disk.
  *
- * <pre>java -jar benchmarks/target/benchmarks.jar LogAppendBenchmark -f 1 -wi 2 -w 2s -i 3 -r 3s</pre>
+ * <pre>bin/runnel-bench LogAppendBenchmark
+ * java -jar benchmarks/target/benchmarks.jar LogAppendBenchmark -f 1 -wi 2 -w 1s -i 4 -r 2s -p valueSize=100</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -40,8 +43,29 @@ public class LogAppendBenchmark {
     @Param({"none", "lz4", "zstd"})
     public String codec;
 
+    /** Bytes of each record's value. */
+    @Param({"100", "1000"})
+    public int valueSize;
+
     /** Records in each appended batch (set at setup). */
     public int recordsPerBatch;
+
+    /** Per-iteration counters reported as rates. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Counters {
+        /** Records appended. */
+        public long records;
+        /** Bytes appended (batch bytes as stored). */
+        public long bytes;
+
+        /** Resets the counters. */
+        @Setup(Level.Iteration)
+        public void reset() {
+            records = 0;
+            bytes = 0;
+        }
+    }
 
     private File dir;
     private LogManager manager;
@@ -60,10 +84,10 @@ public class LogAppendBenchmark {
         manager.createTopic("bench", 1, Map.of("retention.bytes", Long.toString(2L << 30),
                 "segment.bytes", Integer.toString(256 << 20), "file.delete.delay.ms", "0"));
         log = manager.log(new TopicPartition("bench", 0));
-        batch = BenchmarkData.batch(CompressionType.forName(codec), 42L);
+        batch = BenchmarkData.batch(CompressionType.forName(codec), valueSize, 42L);
         recordsPerBatch = batch.firstBatch().countOrNull();
         System.out.printf("%n%s: %d records of %d bytes per batch, %d bytes on disk%n", codec, recordsPerBatch,
-                BenchmarkData.VALUE_SIZE, batch.sizeInBytes());
+                valueSize, batch.sizeInBytes());
     }
 
     /** Closes and deletes the log directory. @throws IOException on cleanup failure */
@@ -76,11 +100,14 @@ public class LogAppendBenchmark {
     /**
      * Appends one batch (the same bytes each time; the log overwrites the base offset in place).
      *
-     * @param bh sink
+     * @param bh       sink
+     * @param counters records and bytes appended
      */
     @Benchmark
-    public void append(Blackhole bh) {
+    public void append(Blackhole bh, Counters counters) {
         LogAppendInfo info = log.append(batch);
         bh.consume(info.lastOffset());
+        counters.records += recordsPerBatch;
+        counters.bytes += batch.sizeInBytes();
     }
 }

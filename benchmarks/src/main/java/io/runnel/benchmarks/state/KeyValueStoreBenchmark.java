@@ -25,10 +25,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Key-value store put, get and range scan: RocksDB vs in-memory, caching on and off, 100-byte values, uniformly
- * random keys. With 30,000 keys the working set fits the default 10 MiB record cache (about 8 MiB charged); with
- * 300,000 it does not, and the cache keeps evicting and writing down. Logging is off: the mock context would keep
- * every logged record in memory. Throughput is in operations per second.
+ * Key-value store put, get and range scan: RocksDB vs in-memory, caching on and off, 13-byte keys, 100-byte values,
+ * uniformly random keys among {@link #keyCount} (all present). With 30,000 keys the working set fits the default
+ * 10 MiB record cache (about 8 MiB charged); with 300,000 it does not, and the cache keeps evicting and writing down.
+ * Logging is off: the mock context would keep every logged record in memory. One operation is one {@code put}
+ * (with a flush, as a commit would do, every 100,000 puts), one {@code get}, or one record returned by a
+ * {@code range} scan of 100 consecutive keys; scores are operations/s (for {@code range}: records/s).
+ *
+ * <pre>bin/runnel-bench KeyValueStoreBenchmark
+ * java -jar benchmarks/target/benchmarks.jar KeyValueStoreBenchmark -f 1 -wi 2 -w 1s -i 4 -r 2s -p keyCount=30000</pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -37,12 +42,15 @@ public class KeyValueStoreBenchmark {
 
     static final int RANGE = 100;
 
+    /** Distinct keys in the store. */
     @Param({"30000", "300000"})
     public int keyCount;
 
+    /** The store engine: {@code rocksdb} or {@code in-memory}. */
     @Param({"rocksdb", "in-memory"})
     public String engine;
 
+    /** Whether the record cache (the instance's 10 MiB default) sits in front of the store. */
     @Param({"true", "false"})
     public boolean caching;
 
@@ -52,6 +60,7 @@ public class KeyValueStoreBenchmark {
     private final byte[] value = new byte[100];
     private long puts;
 
+    /** Builds the store and writes every key once. */
     @Setup(Level.Trial)
     public void setUp() {
         stores = new BenchmarkStores(Map.of());
@@ -71,11 +80,13 @@ public class KeyValueStoreBenchmark {
         stores.context.flush();
     }
 
+    /** Closes the store and deletes its directory. */
     @TearDown(Level.Trial)
     public void tearDown() {
         stores.close();
     }
 
+    /** Overwrites a random key. */
     @Benchmark
     public void put() {
         store.put(keys[ThreadLocalRandom.current().nextInt(keyCount)], value);
@@ -84,11 +95,17 @@ public class KeyValueStoreBenchmark {
         }
     }
 
+    /** @return the value of a random key */
     @Benchmark
     public byte[] get() {
         return store.get(keys[ThreadLocalRandom.current().nextInt(keyCount)]);
     }
 
+    /**
+     * Scans 100 consecutive keys from a random one.
+     *
+     * @param bh sink of the records
+     */
     @Benchmark
     @OperationsPerInvocation(RANGE)
     public void range(Blackhole bh) {

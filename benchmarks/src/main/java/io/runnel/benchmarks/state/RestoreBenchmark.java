@@ -22,10 +22,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Restoration rate: batches of 1,000 changelog records (13-byte keys, 100-byte values) applied through the task
- * state manager, as the runtime does after each restore-consumer poll. The 1,000 batches (1 million distinct keys)
- * are built before measuring and cycled, so the score is the store's restore path, not record allocation.
- * Score = records/s.
+ * Store restoration rate: batches of 1,000 changelog records (13-byte keys, 100-byte values) applied through the
+ * task state manager, as the runtime does after each restore-consumer poll (no log, no consumer: see
+ * {@code streams.StreamsRestoreBenchmark} for a whole instance). The 1,000 batches (1 million distinct keys) are
+ * built before measuring and cycled, so the score is the store's restore path, not record allocation. One
+ * invocation restores one batch and counts as 1,000 operations: the score (ops/s) is records/s.
+ *
+ * <pre>bin/runnel-bench state.RestoreBenchmark
+ * java -jar benchmarks/target/benchmarks.jar state.RestoreBenchmark -f 1 -wi 2 -w 1s -i 4 -r 2s</pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -33,16 +37,17 @@ import java.util.concurrent.TimeUnit;
 public class RestoreBenchmark {
 
     static final int BATCH = 1_000;
+    static final int BATCHES = 1_000;
 
+    /** The store engine: {@code rocksdb} or {@code in-memory}. */
     @Param({"rocksdb", "in-memory"})
     public String engine;
-
-    static final int BATCHES = 1_000;
 
     private BenchmarkStores stores;
     private List<List<ChangelogRecord>> batches;
     private int next;
 
+    /** Builds the store and the changelog batches. */
     @Setup(Level.Trial)
     public void setUp() {
         stores = new BenchmarkStores(Map.of());
@@ -61,11 +66,13 @@ public class RestoreBenchmark {
         }
     }
 
+    /** Closes the store and deletes its directory. */
     @TearDown(Level.Trial)
     public void tearDown() {
         stores.close();
     }
 
+    /** Restores the next batch of 1,000 records. */
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public void restoreBatch() {

@@ -24,7 +24,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Window store put (advancing stream time, so segments roll and expire) and single-key fetch over the last 10
- * windows: RocksDB vs in-memory, caching on and off. 10,000 keys, 1-minute windows, 1-hour retention.
+ * windows: RocksDB vs in-memory, caching on and off. 10,000 keys of 13 bytes, 100-byte values, 1-minute windows,
+ * 1-hour retention; the store starts with 20 windows of every key. One operation is one {@code put} (stream time
+ * moves 6 s forward every 10,000 puts on average; a flush every 100,000 puts) or one {@code fetch} of one random
+ * key over the last 10 windows (about 10 records); scores are operations/s.
+ *
+ * <pre>bin/runnel-bench WindowStoreBenchmark
+ * java -jar benchmarks/target/benchmarks.jar WindowStoreBenchmark -f 1 -wi 2 -w 1s -i 4 -r 2s</pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -34,9 +40,11 @@ public class WindowStoreBenchmark {
     static final int KEYS = 10_000;
     static final long WINDOW = 60_000;
 
+    /** The store engine: {@code rocksdb} or {@code in-memory}. */
     @Param({"rocksdb", "in-memory"})
     public String engine;
 
+    /** Whether the record cache (the instance's 10 MiB default) sits in front of the store. */
     @Param({"true", "false"})
     public boolean caching;
 
@@ -47,6 +55,7 @@ public class WindowStoreBenchmark {
     private long time;
     private long puts;
 
+    /** Builds the store and writes 20 windows of every key. */
     @Setup(Level.Trial)
     public void setUp() {
         stores = new BenchmarkStores(Map.of());
@@ -72,11 +81,13 @@ public class WindowStoreBenchmark {
         stores.context.flush();
     }
 
+    /** Closes the store and deletes its directory. */
     @TearDown(Level.Trial)
     public void tearDown() {
         stores.close();
     }
 
+    /** Puts a random key into the current window. */
     @Benchmark
     public void put() {
         int k = ThreadLocalRandom.current().nextInt(KEYS);
@@ -89,6 +100,11 @@ public class WindowStoreBenchmark {
         }
     }
 
+    /**
+     * Fetches a random key over the last 10 windows.
+     *
+     * @param bh sink of the records
+     */
     @Benchmark
     public void fetch(Blackhole bh) {
         try (WindowStoreIterator<byte[]> it = store.fetch(keys[ThreadLocalRandom.current().nextInt(KEYS)],

@@ -29,6 +29,13 @@ import java.util.concurrent.TimeUnit;
  * (3,376 rows, keyed by IATA code) on their origin, writing "state,delay" to an output topic. Each invocation is a
  * fresh application (global store bootstrap included) over the same pre-filled input. The {@code records} counter is
  * flights joined/s.
+ * One operation is one application run over the {@link #rows} flights (the first 200,000 of
+ * {@code flights-3m.csv.gz} by default; {@code DslBenchmarkData} says where the file is looked up): the primary
+ * score is runs/s, the {@code records} secondary score is input flights/s, the number to quote.
+ *
+ * <pre>bin/runnel-bench DslGlobalTableJoinBenchmark
+ * java -Drunnel.data=../shared/data -jar benchmarks/target/benchmarks.jar \
+ *     DslGlobalTableJoinBenchmark -f 1 -wi 2 -w 1s -i 4 -r 2s</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -56,6 +63,7 @@ public class DslGlobalTableJoinBenchmark {
         public long records;
     }
 
+    /** Opens the log and writes the input topics. */
     @Setup(Level.Trial)
     public void setUp() {
         List<String> flights = DslBenchmarkData.flights(rows);
@@ -70,11 +78,13 @@ public class DslGlobalTableJoinBenchmark {
                 line -> line.substring(0, line.indexOf(',')), line -> 0L);
     }
 
+    /** Empties the output topic. */
     @TearDown(Level.Invocation)
     public void recreateOutput() {
         log.recreateTopic("flights-with-state", PARTITIONS);
     }
 
+    /** Closes and deletes the log. */
     @TearDown(Level.Trial)
     public void tearDown() {
         log.close();

@@ -32,6 +32,13 @@ import java.util.concurrent.TimeUnit;
  * into "flights,total delay" ({@code aggregate}, a RocksDB timestamped window store, record cache on, 10 MiB). No
  * repartition: each task sees its airports in time order, so nothing is late (the benchmark fails if a record was
  * dropped). The {@code records} counter is flights/s; each invocation is a fresh application over the same input.
+ * One operation is one application run over the {@link #rows} flights (the first 200,000 of
+ * {@code flights-3m.csv.gz} by default; {@code DslBenchmarkData} says where the file is looked up): the primary
+ * score is runs/s, the {@code records} secondary score is input flights/s, the number to quote.
+ *
+ * <pre>bin/runnel-bench DslWindowedAggregationBenchmark
+ * java -Drunnel.data=../shared/data -jar benchmarks/target/benchmarks.jar \
+ *     DslWindowedAggregationBenchmark -f 1 -wi 2 -w 1s -i 4 -r 2s</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -59,6 +66,7 @@ public class DslWindowedAggregationBenchmark {
         public long records;
     }
 
+    /** Opens the log and writes the input topics. */
     @Setup(Level.Trial)
     public void setUp() {
         List<String> flights = DslBenchmarkData.flights(rows);
@@ -68,6 +76,7 @@ public class DslWindowedAggregationBenchmark {
                 line -> DslBenchmarkData.field(line, 3), DslBenchmarkData::timestamp);
     }
 
+    /** Closes and deletes the log. */
     @TearDown(Level.Trial)
     public void tearDown() {
         log.close();

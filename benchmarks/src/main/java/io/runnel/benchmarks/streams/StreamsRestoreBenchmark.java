@@ -10,11 +10,12 @@ import io.runnel.streams.processor.api.ProcessorContext;
 import io.runnel.streams.processor.api.Record;
 import io.runnel.streams.state.KeyValueStore;
 import io.runnel.streams.state.Stores;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -27,19 +28,34 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Restoration rate of a whole application instance: a stateful application (one RocksDB store, 2 partitions) first
- * processes 1,000,000 records with distinct keys, leaving a 1,000,000-record changelog. Each invocation deletes the
- * local state ({@code cleanUp()}), starts the application (one stream thread), and waits until it is running with
- * every store caught up: the time is the restore consumer reading the changelog and the state manager writing
- * RocksDB batches, plus start-up (about 100 ms). Score = changelog records restored/s.
+ * processes {@link #records} records (1,000,000 by default) with distinct keys, leaving a changelog of as many
+ * records. Each invocation deletes the local state ({@code cleanUp()}), starts the application (one stream thread),
+ * and waits until it is running with every store caught up: the time is the restore consumer reading the changelog
+ * and the state manager writing RocksDB batches, plus start-up (about 100 ms). One operation is one full restore:
+ * the primary score is restores/s; the {@code records} secondary score is changelog records restored/s, the number
+ * to quote.
+ *
+ * <pre>bin/runnel-bench StreamsRestoreBenchmark
+ * java -jar benchmarks/target/benchmarks.jar StreamsRestoreBenchmark -f 1 -wi 2 -w 1s -i 4 -r 2s</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class StreamsRestoreBenchmark {
 
-    static final int RECORDS = 1_000_000;
+    /** Records in the changelog (all keys distinct). */
+    @Param({"1000000"})
+    public int records;
 
     private StreamsBenchmarkLog log;
+
+    /** Counts restored records. */
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    @State(Scope.Thread)
+    public static class Counters {
+        /** Changelog records restored. */
+        public long records;
+    }
 
     /** Writes each value under its key. */
     static final class Put implements Processor<byte[], byte[], Void, Void> {
@@ -68,26 +84,31 @@ public class StreamsRestoreBenchmark {
         return log.props("restore-bench", 1);
     }
 
+    /** Opens the log, fills the input and processes it once, which writes the changelog. */
     @Setup(Level.Trial)
     public void setUp() {
         log = new StreamsBenchmarkLog("restore");
         log.createTopic("input", 2);
-        log.fill("input", RECORDS, RECORDS);
+        log.fill("input", records, records);
         try (RunnelStreams streams = new RunnelStreams(topology(), props())) {
             streams.start();
             StreamsBenchmarkLog.awaitCaughtUp(streams, 2);
         }
     }
 
+    /** Closes and deletes the log. */
     @TearDown(Level.Trial)
     public void tearDown() {
         log.close();
     }
 
-    /** Full restore of 1,000,000 changelog records. */
+    /**
+     * Full restore of the changelog.
+     *
+     * @param counters the records counter
+     */
     @Benchmark
-    @OperationsPerInvocation(RECORDS)
-    public void fullRestore() {
+    public void fullRestore(Counters counters) {
         try (RunnelStreams streams = new RunnelStreams(topology(), props())) {
             streams.cleanUp();
             streams.start();
@@ -109,5 +130,6 @@ public class StreamsRestoreBenchmark {
                 throw new IllegalStateException("Running before the store caught up: " + lags);
             }
         }
+        counters.records += records;
     }
 }

@@ -53,6 +53,7 @@ import java.util.stream.Stream;
  *       divided by the flights.</li>
  * </ul>
  * Output goes to standard output; the data directory is deleted at the end unless a work directory was given.
+ * {@code FlightDelaysEndToEndIT} runs it on a slice in {@code mvn verify}, so it keeps working.
  */
 public final class FlightDelaysEndToEnd {
 
@@ -68,36 +69,104 @@ public final class FlightDelaysEndToEnd {
         Path airports = Path.of(args.length > 1 ? args[1] : "samples/data/airports.csv");
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         boolean keep = args.length > 3;
-        Path work = keep ? Path.of(args[3]) : Files.createTempDirectory("runnel-e2e-");
         if (!Files.isRegularFile(flights)) {
             System.err.println("Flights file " + flights.toAbsolutePath() + " not found. It is flights-3m.csv of the "
                     + "npm package vega-datasets 3.2.1: run 'npm pack vega-datasets@3.2.1', extract it, gzip "
                     + "package/data/flights-3m.csv, and pass its path (or put it in ../shared/data).");
             System.exit(2);
         }
-        Path dataDir = work.resolve("data");
+        Path work = keep ? Path.of(args[3]) : Files.createTempDirectory("runnel-e2e-");
         PrintWriter out = new PrintWriter(System.out, true);
+        try {
+            Report report = run(flights, airports, threads, work, 5000, out);
+            out.println();
+            out.println(report.describe(threads));
+        } finally {
+            if (!keep) {
+                delete(work);
+            }
+        }
+    }
 
+    /**
+     * What one run measured.
+     *
+     * @param result         the pipeline's own result
+     * @param latenciesMs    ingest-to-result latency of every matched severe delay, ms, sorted
+     * @param severeReceived severe delays the probe consumer received
+     * @param peakHeapBytes  sum of the heap pools' peak usage, bytes
+     * @param peakResident   peak resident memory as text ("unknown" off Linux)
+     * @param diskBytes      bytes in the data directory at the end
+     */
+    public record Report(FlightDelaysPipeline.Result result, long[] latenciesMs, int severeReceived,
+                         long peakHeapBytes, String peakResident, long diskBytes) {
+
+        /**
+         * @param p a fraction in (0, 1]
+         * @return that percentile of the latencies, ms; -1 if there are none
+         */
+        public long latencyPercentile(double p) {
+            return percentile(latenciesMs, p);
+        }
+
+        String describe(int threads) {
+            FlightDelaysPipeline.Result r = result;
+            return String.join(System.lineSeparator(),
+                    "=== flight-delays end to end ===",
+                    String.format("flights: %,d, stream threads: %d, JVM: %s %s, cores: %d, max heap: %,d MiB",
+                            r.flightRows(), threads, System.getProperty("java.vm.name"),
+                            System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                            Runtime.getRuntime().maxMemory() >> 20),
+                    String.format("ingest:     %,.0f flights/s (%,d ms until every row was acknowledged)",
+                            r.flightRows() * 1000.0 / r.ingestMs(), r.ingestMs()),
+                    String.format("processing: %,.0f flights/s (%,d ms for the whole run, %,d records processed, "
+                            + "%,d dropped)", r.flightRows() * 1000.0 / r.elapsedMs(), r.elapsedMs(),
+                            r.processedThisRun(), r.droppedRecords()),
+                    String.format("latency ingest -> severe-delays: p50 %,d ms, p99 %,d ms, max %,d ms (%,d of %,d "
+                            + "results matched)", latencyPercentile(0.50), latencyPercentile(0.99),
+                            latencyPercentile(1.0), latenciesMs.length, severeReceived),
+                    String.format("memory: peak heap %,d MiB, peak resident %s", peakHeapBytes >> 20, peakResident),
+                    String.format("disk: %,d bytes in the data directory = %,.1f bytes per input flight", diskBytes,
+                            (double) diskBytes / r.flightRows()),
+                    String.format("output: %,d windows, %,d severe delays", r.windows(), r.severeDelays()));
+        }
+    }
+
+    /**
+     * Runs the pipeline once on a fresh data directory under {@code work} and measures it.
+     *
+     * @param flights            the flights CSV
+     * @param airports           the airports CSV
+     * @param threads            stream threads
+     * @param work               an empty directory for the data and outputs
+     * @param progressIntervalMs progress lines every this many ms; 0 for none
+     * @param out                where progress goes
+     * @return the measurements
+     * @throws Exception if the pipeline fails
+     */
+    public static Report run(Path flights, Path airports, int threads, Path work, long progressIntervalMs,
+                             PrintWriter out) throws Exception {
+        Path dataDir = work.resolve("data");
         // The latency probe: a consumer of severe-delays on the same embedded log, started before the pipeline.
         Files.createDirectories(dataDir.resolve("log"));
-        EmbeddedLog log = EmbeddedLog.open(dataDir.resolve("log"));
         List<long[]> received = new ArrayList<>();
         List<String> receivedValues = new ArrayList<>();
-        AtomicBoolean stop = new AtomicBoolean();
-        Thread probe = new Thread(() -> probe(log.bootstrapServers(), stop, received, receivedValues), "latency-probe");
-        probe.start();
-
         FlightDelaysPipeline.Result result;
-        try {
-            result = new FlightDelaysPipeline(new FlightDelaysPipeline.Options(dataDir, flights, airports,
-                    work.resolve("out"), threads, 5000, Duration.ofMinutes(5), out)).run();
-        } finally {
-            stop.set(true);
-            probe.join();
+        Map<String, Long> ingestTimes;
+        try (EmbeddedLog log = EmbeddedLog.open(dataDir.resolve("log"))) {
+            AtomicBoolean stop = new AtomicBoolean();
+            Thread probe = new Thread(() -> probe(log.bootstrapServers(), stop, received, receivedValues),
+                    "latency-probe");
+            probe.start();
+            try {
+                result = new FlightDelaysPipeline(new FlightDelaysPipeline.Options(dataDir, flights, airports,
+                        work.resolve("out"), threads, progressIntervalMs, Duration.ofMinutes(5), out)).run();
+            } finally {
+                stop.set(true);
+                probe.join();
+            }
+            ingestTimes = ingestTimes(log.bootstrapServers());
         }
-        Map<String, Long> ingestTimes = ingestTimes(log.bootstrapServers());
-        log.close();
-
         long[] latencies = new long[receivedValues.size()];
         int matched = 0;
         for (int i = 0; i < receivedValues.size(); i++) {
@@ -108,28 +177,7 @@ public final class FlightDelaysEndToEnd {
         }
         latencies = Arrays.copyOf(latencies, matched);
         Arrays.sort(latencies);
-        long diskBytes = size(dataDir);
-
-        out.println();
-        out.println("=== flight-delays end to end ===");
-        out.printf("flights: %,d, stream threads: %d, JVM: %s %s, cores: %d, max heap: %,d MiB%n",
-                result.flightRows(), threads, System.getProperty("java.vm.name"), System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-        out.printf("ingest:     %,.0f flights/s (%,d ms until every row was acknowledged)%n",
-                result.flightRows() * 1000.0 / result.ingestMs(), result.ingestMs());
-        out.printf("processing: %,.0f flights/s (%,d ms for the whole run, %,d records processed, %,d dropped)%n",
-                result.flightRows() * 1000.0 / result.elapsedMs(), result.elapsedMs(), result.processedThisRun(),
-                result.droppedRecords());
-        out.printf("latency ingest -> severe-delays: p50 %,d ms, p99 %,d ms, max %,d ms (%,d of %,d results matched)%n",
-                percentile(latencies, 0.50), percentile(latencies, 0.99), percentile(latencies, 1.0), matched,
-                receivedValues.size());
-        out.printf("memory: peak heap %,d MiB, peak resident %s%n", peakHeap() >> 20, peakResident());
-        out.printf("disk: %,d bytes in the data directory = %,.1f bytes per input flight%n", diskBytes,
-                (double) diskBytes / result.flightRows());
-        out.printf("output: %,d windows, %,d severe delays%n", result.windows(), result.severeDelays());
-        if (!keep) {
-            delete(work);
-        }
+        return new Report(result, latencies, receivedValues.size(), peakHeap(), peakResident(), size(dataDir));
     }
 
     private static String defaultFlights() {

@@ -181,9 +181,16 @@ public class AbstractConfig {
         return unknown;
     }
 
-    /** Logs each given setting that this definition does not know, once, at WARN. */
+    /**
+     * Logs each given setting that this definition does not know, once, at WARN. Internal settings that one
+     * Runnel component hands another through a client's configuration (named {@code __...__}, as Kafka Streams'
+     * internal configs) are not logged.
+     */
     public void logUnused() {
         for (String key : unused()) {
+            if (key.startsWith("__") && key.endsWith("__")) {
+                continue;
+            }
             log.warn("The configuration '{}' was supplied but isn't a known config of {}; it is passed to plugins "
                     + "only.", key, getClass().getSimpleName());
         }

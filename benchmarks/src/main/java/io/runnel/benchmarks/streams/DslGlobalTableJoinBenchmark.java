@@ -1,18 +1,15 @@
 package io.runnel.benchmarks.streams;
 
 import io.runnel.common.serialization.Serdes;
-import io.runnel.streams.RunnelStreams;
 import io.runnel.streams.StreamsBuilder;
 import io.runnel.streams.kstream.Consumed;
 import io.runnel.streams.kstream.GlobalKTable;
 import io.runnel.streams.kstream.Produced;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -40,28 +37,7 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-public class DslGlobalTableJoinBenchmark {
-
-    static final int PARTITIONS = 3;
-
-    /** Flights read from the file. */
-    @Param({"200000"})
-    public int rows;
-
-    /** Stream threads. */
-    @Param({"1", "2"})
-    public int threads;
-
-    private StreamsBenchmarkLog log;
-    private int run;
-
-    /** Counts input records. */
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    @State(Scope.Thread)
-    public static class Counters {
-        /** Flights joined. */
-        public long records;
-    }
+public class DslGlobalTableJoinBenchmark extends DslBenchmarkBase {
 
     /** Opens the log and writes the input topics. */
     @Setup(Level.Trial)
@@ -84,12 +60,6 @@ public class DslGlobalTableJoinBenchmark {
         log.recreateTopic("flights-with-state", PARTITIONS);
     }
 
-    /** Closes and deletes the log. */
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        log.close();
-    }
-
     /**
      * @param counters the flights counter
      */
@@ -102,12 +72,7 @@ public class DslGlobalTableJoinBenchmark {
                 .join(airports, (k, flight) -> DslBenchmarkData.field(flight, 3),
                         (flight, airport) -> DslBenchmarkData.state(airport) + "," + DslBenchmarkData.field(flight, 1))
                 .to("flights-with-state", Produced.with(Serdes.String(), Serdes.String()));
-        Properties props = log.props("dsl-globaljoin-" + threads + "-" + (run++), threads);
-        DslBenchmarkData.fastRebalances(props);
-        try (RunnelStreams streams = new RunnelStreams(builder.build(), props)) {
-            streams.start();
-            StreamsBenchmarkLog.awaitCaughtUp(streams, PARTITIONS);
-        }
-        counters.records += rows;
+        Properties props = props("dsl-globaljoin");
+        runApplication(builder.build(), props, PARTITIONS, streams -> { }, counters);
     }
 }

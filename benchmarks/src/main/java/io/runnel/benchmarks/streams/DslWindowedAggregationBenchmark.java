@@ -2,24 +2,20 @@ package io.runnel.benchmarks.streams;
 
 import io.runnel.common.serialization.Serdes;
 import io.runnel.common.utils.Bytes;
-import io.runnel.streams.RunnelStreams;
 import io.runnel.streams.StreamsBuilder;
 import io.runnel.streams.StreamsConfig;
 import io.runnel.streams.kstream.Consumed;
 import io.runnel.streams.kstream.Materialized;
 import io.runnel.streams.kstream.TimeWindows;
 import io.runnel.streams.state.WindowStore;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 import java.time.Duration;
 import java.util.List;
@@ -43,28 +39,7 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-public class DslWindowedAggregationBenchmark {
-
-    static final int PARTITIONS = 3;
-
-    /** Flights read from the file. */
-    @Param({"200000"})
-    public int rows;
-
-    /** Stream threads. */
-    @Param({"1", "2"})
-    public int threads;
-
-    private StreamsBenchmarkLog log;
-    private int run;
-
-    /** Counts input records. */
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    @State(Scope.Thread)
-    public static class Counters {
-        /** Flights processed. */
-        public long records;
-    }
+public class DslWindowedAggregationBenchmark extends DslBenchmarkBase {
 
     /** Opens the log and writes the input topics. */
     @Setup(Level.Trial)
@@ -74,12 +49,6 @@ public class DslWindowedAggregationBenchmark {
         log.createTopic("flights-by-origin", PARTITIONS);
         DslBenchmarkData.produce(log.log.bootstrapServers(), "flights-by-origin", flights,
                 line -> DslBenchmarkData.field(line, 3), DslBenchmarkData::timestamp);
-    }
-
-    /** Closes and deletes the log. */
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        log.close();
     }
 
     /**
@@ -99,18 +68,14 @@ public class DslWindowedAggregationBenchmark {
                     return flights + "," + delay;
                 }, Materialized.<String, String, WindowStore<Bytes, byte[]>>as("hourly-delays")
                         .withValueSerde(Serdes.String()));
-        Properties props = log.props("dsl-windowed-" + threads + "-" + (run++), threads);
-        DslBenchmarkData.fastRebalances(props);
+        Properties props = props("dsl-windowed");
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10L * 1024 * 1024);
-        try (RunnelStreams streams = new RunnelStreams(builder.build(), props)) {
-            streams.start();
-            StreamsBenchmarkLog.awaitCaughtUp(streams, PARTITIONS);
+        runApplication(builder.build(), props, PARTITIONS, streams -> {
             long dropped = DslBenchmarkData.droppedRecords(streams);
             if (dropped != 0) {
                 throw new IllegalStateException(dropped + " records were dropped as late: the benchmark measures"
                         + " in-order aggregation");
             }
-        }
-        counters.records += rows;
+        }, counters);
     }
 }

@@ -1,19 +1,16 @@
 package io.runnel.benchmarks.streams;
 
 import io.runnel.common.serialization.Serdes;
-import io.runnel.streams.RunnelStreams;
 import io.runnel.streams.StreamsBuilder;
 import io.runnel.streams.StreamsConfig;
 import io.runnel.streams.kstream.Consumed;
 import io.runnel.streams.kstream.Grouped;
 import io.runnel.streams.kstream.Produced;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -40,28 +37,7 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-public class DslWordCountBenchmark {
-
-    static final int PARTITIONS = 3;
-
-    /** Flights read from the file. */
-    @Param({"200000"})
-    public int rows;
-
-    /** Stream threads. */
-    @Param({"1", "2"})
-    public int threads;
-
-    private StreamsBenchmarkLog log;
-    private int run;
-
-    /** Counts input records. */
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    @State(Scope.Thread)
-    public static class Counters {
-        /** Flights processed. */
-        public long records;
-    }
+public class DslWordCountBenchmark extends DslBenchmarkBase {
 
     /** Opens the log and writes the input topics. */
     @Setup(Level.Trial)
@@ -80,12 +56,6 @@ public class DslWordCountBenchmark {
         log.recreateTopic("word-counts", PARTITIONS);
     }
 
-    /** Closes and deletes the log. */
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        log.close();
-    }
-
     /**
      * @param counters the flights counter
      */
@@ -98,13 +68,8 @@ public class DslWordCountBenchmark {
                 .count()
                 .toStream()
                 .to("word-counts", Produced.with(Serdes.String(), Serdes.Long()));
-        Properties props = log.props("dsl-wordcount-" + threads + "-" + (run++), threads);
-        DslBenchmarkData.fastRebalances(props);
+        Properties props = props("dsl-wordcount");
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10L * 1024 * 1024);
-        try (RunnelStreams streams = new RunnelStreams(builder.build(), props)) {
-            streams.start();
-            StreamsBenchmarkLog.awaitCaughtUp(streams, 2 * PARTITIONS);
-        }
-        counters.records += rows;
+        runApplication(builder.build(), props, 2 * PARTITIONS, streams -> { }, counters);
     }
 }

@@ -76,7 +76,8 @@ import java.util.zip.GZIPInputStream;
  * nothing twice (committed offsets and restored window store) and exports nothing twice (the sink's committed
  * offsets). A run: (1) counts the rows of both files, (2) opens the log and creates the topics, (3) starts a
  * standalone Connect worker in-process and ingests the airports first, so the global table is complete before the
- * first flight is joined, (4) starts the Streams application, (5) adds the flights source and the file sink, (6)
+ * first flight is joined, (4) starts the Streams application and waits until it runs (every task assigned and
+ * restored), (5) adds the flights source and the file sink, (6)
  * waits until the flights source has stored an offset for every row, the application's input lags are zero twice
  * in a row (the second look starts after the first ended, so repartitioned records written before the first look
  * are counted), and the sink has committed the end of {@code severe-delays}, (7) queries the window store and
@@ -225,6 +226,7 @@ public final class FlightDelaysPipeline {
                         return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
                     });
                     streams.start();
+                    awaitRunning(streams, streamsFailure);
                     herder.putConnectorConfig(FLIGHTS_SOURCE, flightsSource(), true);
                     herder.putConnectorConfig(SEVERE_DELAYS_SINK, severeDelaysSink(severeFile), true);
                     print("Streams application '%s' started with %d threads; ingesting and processing flights...",
@@ -356,6 +358,27 @@ public final class FlightDelaysPipeline {
         }
     }
 
+    /**
+     * Waits until every stream thread runs its tasks: tasks that are still being assigned or restored do not take
+     * part in {@code max.task.time.skew.ms}, so flights must not arrive before (the running tasks would race ahead).
+     */
+    private void awaitRunning(RunnelStreams streams, AtomicReference<Throwable> failure) throws InterruptedException {
+        Waiter waiter = new Waiter("the Streams application to start");
+        while (streams.state() != RunnelStreams.State.RUNNING) {
+            checkStreams(streams, failure);
+            waiter.pause(streams.state().ordinal());
+        }
+    }
+
+    private static void checkStreams(RunnelStreams streams, AtomicReference<Throwable> streamsFailure) {
+        Throwable failure = streamsFailure.get();
+        if (failure != null || streams.state() == RunnelStreams.State.ERROR
+                || streams.state() == RunnelStreams.State.NOT_RUNNING) {
+            throw new RunnelException("The Streams application stopped (" + streams.state() + ")"
+                    + (failure == null ? "" : ": " + failure), failure);
+        }
+    }
+
     /** @return rows the source connector has stored an offset for (all acknowledged by the log) */
     private static long sourceRows(Herder herder, String connector) {
         ConnectorOffsets offsets = herder.connectorOffsets(connector);
@@ -402,12 +425,7 @@ public final class FlightDelaysPipeline {
         while (true) {
             checkConnector(herder, FLIGHTS_SOURCE);
             checkConnector(herder, SEVERE_DELAYS_SINK);
-            Throwable failure = streamsFailure.get();
-            if (failure != null || streams.state() == RunnelStreams.State.ERROR
-                    || streams.state() == RunnelStreams.State.NOT_RUNNING) {
-                throw new RunnelException("The Streams application stopped (" + streams.state() + ")"
-                        + (failure == null ? "" : ": " + failure), failure);
-            }
+            checkStreams(streams, streamsFailure);
             long ingested = endOffsets(admin, FlightDelaysTopology.FLIGHTS_TOPIC);
             Map<TopicPartition, Long> lags = streams.state().isRunningOrRebalancing() ? streams.inputLags() : Map.of();
             long flightsLag = 0;

@@ -626,11 +626,12 @@ public final class FlightDelaysPipeline {
     }
 
     private void print(String format, Object... args) {
+        String line = args.length == 0 ? format : String.format(format, args);
         if (options.out() != null) {
-            options.out().println(args.length == 0 ? format : String.format(format, args));
+            options.out().println(line);
             options.out().flush();
         }
-        log.debug(format, args);
+        log.debug("{}", line);
     }
 
     // ------------------------------------------------------------------------------------------------- input

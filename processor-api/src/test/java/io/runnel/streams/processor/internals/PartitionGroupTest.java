@@ -74,6 +74,27 @@ class PartitionGroupTest {
     }
 
     @Test
+    void shouldPublishTheNextTimestampOrTheStreamTimeWhileRecordsAreToComeForTimeAlignment() {
+        PartitionGroup group = group(0, new LogAndFailExceptionHandler());
+        assertThat(group.headTimestamp()).as("no fetch answered yet: records may come").isEqualTo(-1L);
+        lags.put(LEFT, OptionalLong.of(0));
+        lags.put(RIGHT, OptionalLong.of(0));
+        assertThat(group.headTimestamp()).as("caught up: holds nobody back").isEqualTo(Long.MAX_VALUE);
+
+        group.addRawRecords(LEFT, List.of(record(LEFT, 0, 10), record(LEFT, 1, 30)));
+        group.addRawRecords(RIGHT, List.of(record(RIGHT, 0, 20)));
+        assertThat(group.headTimestamp()).isEqualTo(10L);
+        group.nextRecord();
+        assertThat(group.headTimestamp()).isEqualTo(20L);
+        group.nextRecord();
+        group.nextRecord();
+        assertThat(group.streamTime()).isEqualTo(30L);
+        assertThat(group.headTimestamp()).isEqualTo(Long.MAX_VALUE);
+        lags.put(RIGHT, OptionalLong.of(5));
+        assertThat(group.headTimestamp()).as("more in the log: the task is at its stream time").isEqualTo(30L);
+    }
+
+    @Test
     void shouldNeverWaitWhenMaxTaskIdleIsMinusOne() {
         PartitionGroup group = group(-1, new LogAndFailExceptionHandler());
         group.addRawRecords(LEFT, List.of(record(LEFT, 0, 10)));
